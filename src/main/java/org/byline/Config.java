@@ -1,0 +1,71 @@
+package org.byline;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Everything the app reads from its environment, resolved once so tests and {@code main} share it. */
+public record Config(
+        int port,
+        Path dataDir,
+        String dbUrl,
+        String dbUser,
+        String dbPassword,
+        int dbPoolSize,
+        boolean rateLimitsOn,
+        String ownerHandle,
+        String ownerDisplayName,
+        Path essaysDir,
+        String publicUrl) {
+
+    public static final int DEFAULT_PORT = 7070;
+
+    public static Config fromEnv(Map<String, String> env) {
+        Path dataDir = Path.of(env.getOrDefault("BYLINE_DATA_DIR", "./data"));
+        String dbUrl = env.get("BYLINE_DB_URL");
+        if (dbUrl == null || dbUrl.isBlank()) {
+            dbUrl = h2FileUrl(dataDir);
+        }
+        return new Config(
+                parsePort(env.get("BYLINE_PORT")),
+                dataDir,
+                dbUrl,
+                env.getOrDefault("BYLINE_DB_USER", dbUrl.startsWith("jdbc:h2:") ? "sa" : ""),
+                env.getOrDefault("BYLINE_DB_PASSWORD", ""),
+                Integer.parseInt(env.getOrDefault("BYLINE_DB_POOL_SIZE", "10")),
+                !"off".equalsIgnoreCase(env.getOrDefault("BYLINE_RATE_LIMIT", "on")),
+                env.getOrDefault("BYLINE_OWNER_HANDLE", "owner"),
+                env.getOrDefault("BYLINE_OWNER_NAME", "Site Owner"),
+                env.containsKey("BYLINE_ESSAYS_DIR") ? Path.of(env.get("BYLINE_ESSAYS_DIR")) : null,
+                env.getOrDefault("BYLINE_PUBLIC_URL", ""));
+    }
+
+    /** The embedded default: an H2 database file inside the data directory. */
+    public static String h2FileUrl(Path dataDir) {
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("byline") + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    private static int parsePort(String value) {
+        if (value == null || value.isBlank()) {
+            return DEFAULT_PORT;
+        }
+        int port = Integer.parseInt(value.trim());
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("BYLINE_PORT must be 0..65535, got " + value);
+        }
+        return port;
+    }
+
+    public boolean servedOverHttps() {
+        return publicUrl.startsWith("https://");
+    }
+
+    public Config withPort(int newPort) {
+        return new Config(newPort, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, rateLimitsOn,
+                ownerHandle, ownerDisplayName, essaysDir, publicUrl);
+    }
+
+    public Config withRateLimits(boolean on) {
+        return new Config(port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, on,
+                ownerHandle, ownerDisplayName, essaysDir, publicUrl);
+    }
+}

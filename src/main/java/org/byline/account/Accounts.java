@@ -1,0 +1,105 @@
+package org.byline.account;
+
+import org.byline.web.TextInput;
+import org.jdbi.v3.core.Jdbi;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Registering and authenticating individual people. */
+public final class Accounts {
+    public static final int MIN_PASSWORD = 8;
+    public static final int MAX_PASSWORD = 1000;
+    public static final int MAX_DISPLAY_NAME = 80;
+    /**
+     * Names that would pass a statement off as coming from nobody in particular, or from a group or
+     * an office rather than a person. Every byline is one individual.
+     */
+    private static final Set<String> NOT_A_PERSON = Set.of(
+            "anonymous", "anon", "admin", "administrator", "moderator", "moderators", "mod", "mods", "staff",
+            "team", "the team", "system", "byline", "root", "support", "official", "everyone", "nobody", "unknown");
+
+    /** What was typed into the registration form, and the problems found per field. */
+    public record Registration(String handle, String displayName, Map<String, String> problems) {
+        public boolean ok() {
+            return problems.isEmpty();
+        }
+    }
+
+    private final Jdbi jdbi;
+    private final PasswordHasher hasher;
+    private final Clock clock;
+
+    public Accounts(Jdbi jdbi, PasswordHasher hasher, Clock clock) {
+        this.jdbi = jdbi;
+        this.hasher = hasher;
+        this.clock = clock;
+    }
+
+    /** Creates the account, or returns the problems with each field; nothing is written unless all is well. */
+    public Registration register(String handleInput, String displayNameInput, String password) {
+        String handle = handleInput == null ? "" : handleInput.strip();
+        String displayName = displayNameInput == null ? "" : displayNameInput.strip().replaceAll("\\s+", " ");
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (!Handles.isValid(handle)) {
+            problems.put("handle", "A handle is 3 to 30 characters: letters a-z, digits, '_' and '-'.");
+        } else if (NOT_A_PERSON.contains(handle.toLowerCase(Locale.ROOT))) {
+            problems.put("handle", "\"" + handle + "\" does not name a person; choose a handle of your own.");
+        }
+        String badChar = TextInput.forbiddenCharacter(displayName, false);
+        if (displayName.isEmpty()) {
+            problems.put("displayName", "Enter the name to show next to your statements.");
+        } else if (TextInput.length(displayName) > MAX_DISPLAY_NAME) {
+            problems.put("displayName", "A display name is at most " + MAX_DISPLAY_NAME + " characters.");
+        } else if (badChar != null) {
+            problems.put("displayName", "The display name contains " + badChar + "; use printable characters only.");
+        } else if (NOT_A_PERSON.contains(displayName.toLowerCase(Locale.ROOT))) {
+            problems.put("displayName", "\"" + displayName + "\" does not name a person; use your own name or a pseudonym.");
+        }
+        if (password == null || password.length() < MIN_PASSWORD) {
+            problems.put("password", "A password needs at least " + MIN_PASSWORD + " characters.");
+        } else if (password.length() > MAX_PASSWORD) {
+            problems.put("password", "A password is at most " + MAX_PASSWORD + " characters.");
+        }
+        if (!problems.isEmpty()) {
+            return new Registration(handle, displayName, problems);
+        }
+        String hash = hasher.hash(password);
+        try {
+            jdbi.useExtension(AccountDao.class, dao ->
+                    dao.insert(handle, Handles.key(handle), displayName, hash, clock.instant()));
+        } catch (RuntimeException duplicate) {
+            if (byHandle(handle).isPresent()) {
+                problems.put("handle", "The handle \"" + handle + "\" is taken; choose another.");
+                return new Registration(handle, displayName, problems);
+            }
+            throw duplicate;
+        }
+        return new Registration(handle, displayName, Map.of());
+    }
+
+    public Optional<Account> byHandle(String handle) {
+        if (!Handles.isValid(handle)) {
+            return Optional.empty();
+        }
+        return jdbi.withExtension(AccountDao.class, dao -> dao.findByHandleKey(Handles.key(handle)));
+    }
+
+    /** The account when the password is right; the same time is spent whether or not the handle exists. */
+    public Optional<Account> authenticate(String handle, String password) {
+        Optional<Account> account = byHandle(handle == null ? "" : handle.strip());
+        String pw = password == null ? "" : password;
+        if (pw.length() > MAX_PASSWORD) {
+            return Optional.empty();
+        }
+        if (account.isEmpty()) {
+            hasher.verifyDecoy(pw);
+            return Optional.empty();
+        }
+        return hasher.verify(pw, account.get().passwordHash()) ? account : Optional.empty();
+    }
+}

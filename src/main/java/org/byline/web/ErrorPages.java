@@ -1,0 +1,98 @@
+package org.byline.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Map;
+
+/** One place that turns every failed request into a page (or JSON under /api) that names the problem. */
+public final class ErrorPages {
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
+    private static final String MESSAGE = "byline.errorMessage";
+
+    public record ErrorPage(Viewer viewer, int status, String title, String message) {
+    }
+
+    private final Pages pages;
+
+    public ErrorPages(Pages pages) {
+        this.pages = pages;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.exception(HttpProblem.class, (e, ctx) -> {
+            if (e instanceof RateLimiter.TooManyRequests limited) {
+                ctx.header("Retry-After", String.valueOf(limited.retryAfterSeconds()));
+            }
+            ctx.attribute(MESSAGE, e.getMessage());
+            ctx.status(e.status());
+        });
+        routes.exception(HttpResponseException.class, (e, ctx) -> {
+            ctx.attribute(MESSAGE, e.getMessage());
+            ctx.status(e.getStatus());
+        });
+        routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
+            ctx.status(500);
+        });
+        for (int status : new int[]{400, 401, 403, 404, 405, 413, 429, 500, 503}) {
+            routes.error(status, ctx -> show(ctx, status));
+        }
+    }
+
+    private void show(Context ctx, int status) {
+        if (ctx.attribute("byline.rendered") != null) {
+            return; // the handler already rendered a page of its own (e.g. a form re-shown with 401)
+        }
+        String message = ctx.attribute(MESSAGE);
+        if (message == null || message.isBlank()) {
+            message = defaultMessage(status);
+        }
+        if (ctx.path().startsWith("/api/") || ctx.path().equals("/healthz")) {
+            ctx.json(Map.of("status", status, "error", message));
+            return;
+        }
+        try {
+            pages.render(ctx, "web/error.jte", new ErrorPage(pages.viewer(ctx), status, title(status), message));
+        } catch (RuntimeException e) {
+            LOG.error("Could not render error page {}", status, e);
+            ctx.contentType("text/plain; charset=utf-8").result(status + " " + title(status) + ": " + message);
+        }
+    }
+
+    /** Marks a response whose page the handler rendered itself, so the error page does not replace it. */
+    public static void keepRendered(Context ctx) {
+        ctx.attribute("byline.rendered", Boolean.TRUE);
+    }
+
+    private static String title(int status) {
+        return switch (status) {
+            case 400 -> "Bad request";
+            case 401 -> "Sign in needed";
+            case 403 -> "Not allowed";
+            case 404 -> "Not found";
+            case 405 -> "Method not allowed";
+            case 413 -> "Too large";
+            case 429 -> "Too many requests";
+            case 503 -> "Unavailable";
+            default -> "Something went wrong";
+        };
+    }
+
+    private static String defaultMessage(int status) {
+        return switch (status) {
+            case 400 -> "The request could not be understood.";
+            case 401 -> "You need to sign in first.";
+            case 403 -> "You are not allowed to do that.";
+            case 404 -> "There is no page at this address. It may have moved, or the link may be mistyped.";
+            case 405 -> "This address does not accept that kind of request.";
+            case 413 -> "What you sent is larger than this site accepts (1 MB). Shorten it and try again.";
+            case 429 -> "Too many requests in a short time. Please wait a minute and try again.";
+            case 503 -> "The site is temporarily unavailable. Please try again shortly.";
+            default -> "The site hit an error it did not expect. Nothing you sent was half-saved; please try again.";
+        };
+    }
+}
