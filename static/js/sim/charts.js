@@ -80,6 +80,8 @@ function enableKeyboard(u, target) {
  */
 export function drawSweepChart(container, plotName, curves, { rule, logScale = false, height = 360, onReadout } = {}) {
   const { data, pointAt } = joinCurves(curves);
+  // A log axis cannot show a loss of exactly 0.
+  if (logScale) for (const ys of data.slice(1)) ys.forEach((v, i) => { if (v !== null && v <= 0) ys[i] = null; });
   const readout = (u) => {
     if (!onReadout) return;
     const idx = u.cursor.idx;
@@ -101,7 +103,13 @@ export function drawSweepChart(container, plotName, curves, { rule, logScale = f
     },
     axes: [
       { label: 'F1-Score', stroke: '#222', grid: { stroke: '#e5e5e5' } },
-      { label: lossAxisLabel(rule), stroke: '#222', grid: { stroke: '#e5e5e5' }, size: 60 },
+      {
+        label: lossAxisLabel(rule),
+        stroke: '#222',
+        grid: { stroke: '#e5e5e5' },
+        size: 60,
+        values: (u, splits) => splits.map((v) => (v == null ? '' : String(Number(v.toPrecision(3))))),
+      },
     ],
     cursor: { points: { size: 8 }, drag: { x: false, y: false } },
     legend: { live: true },

@@ -23,6 +23,9 @@ function splitFields(line) {
 // Only plain decimal notation: Number() alone would also accept "0x1", "Infinity", " ".
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
+// The common row "1,0.93" in one regex match; anything else takes the general path.
+const PLAIN_ROW = /^([01]),([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)$/;
+
 function parseNumber(text) {
   return NUMBER.test(text) ? Number(text) : NaN;
 }
@@ -52,6 +55,23 @@ export function parsePredictionsCsv(text, { maxRows = MAX_ROWS, maxReportedError
     if (errors.length < maxReportedErrors) errors.push({ line, message });
   };
 
+  /** Appends a valid row; false (and fatal set) past maxRows. */
+  const push = (label, probability, lineNumber) => {
+    if (rows === maxRows) {
+      fatal = `more than ${maxRows.toLocaleString('en-US')} rows (line ${lineNumber}); split the file`;
+      return false;
+    }
+    if (rows === capacity) {
+      capacity *= 2;
+      const grownY = new Uint8Array(capacity); grownY.set(y); y = grownY;
+      const grownP = new Float64Array(capacity); grownP.set(p); p = grownP;
+    }
+    y[rows] = label;
+    p[rows] = probability;
+    rows++;
+    return true;
+  };
+
   let start = 0;
   for (let lineNumber = 1; start <= source.length; lineNumber++) {
     let end = source.indexOf('\n', start);
@@ -59,6 +79,15 @@ export function parsePredictionsCsv(text, { maxRows = MAX_ROWS, maxReportedError
     const raw = source.slice(start, end);
     start = end + 1;
     const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    const plain = PLAIN_ROW.exec(line);
+    if (plain) {
+      seenContent = true;
+      const probability = Number(plain[2]);
+      if (probability >= 0 && probability <= 1) {
+        if (!push(plain[1] === '1' ? 1 : 0, probability, lineNumber)) break;
+        continue;
+      }
+    }
     if (line.trim() === '') continue;
 
     const fields = splitFields(line);
@@ -82,18 +111,7 @@ export function parsePredictionsCsv(text, { maxRows = MAX_ROWS, maxReportedError
       report(lineNumber, `probability must be a number from 0 to 1, found ${quoteForMessage(fields[1])}`);
       continue;
     }
-    if (rows === maxRows) {
-      fatal = `more than ${maxRows.toLocaleString('en-US')} rows (line ${lineNumber}); split the file`;
-      break;
-    }
-    if (rows === capacity) {
-      capacity *= 2;
-      const grownY = new Uint8Array(capacity); grownY.set(y); y = grownY;
-      const grownP = new Float64Array(capacity); grownP.set(p); p = grownP;
-    }
-    y[rows] = label;
-    p[rows] = probability;
-    rows++;
+    if (!push(label, probability, lineNumber)) break;
   }
   if (!fatal && rows === 0) fatal = errorCount > 0 ? 'no valid rows' : 'no data rows';
   return { y: y.subarray(0, rows), p: p.subarray(0, rows), rows, header, errors, errorCount, fatal };

@@ -23,34 +23,42 @@ function clip(x, lo, hi) {
   return x < lo ? lo : x > hi ? hi : x;
 }
 
-/**
- * Binary cross-entropy of one sample, in nats, under a framework's convention.
- * Branching on y (rather than y*log p + (1-y)*log(1-p)) avoids 0 * -Infinity = NaN.
- */
+// One function per rule, so hot loops resolve the rule once (see sampleLossFunction).
+// Branching on y (rather than y*log p + (1-y)*log(1-p)) avoids 0 * -Infinity = NaN.
+const SAMPLE_LOSS = Object.freeze({
+  sklearn(y, p) {
+    const q = clip(p, SKLEARN_EPS, 1 - SKLEARN_EPS);
+    return y === 1 ? -Math.log(q) : -Math.log(1 - q);
+  },
+  keras(y, p) {
+    const q = clip(p, KERAS_EPS, 1 - KERAS_EPS);
+    return y === 1 ? -Math.log(q) : -Math.log(1 - q);
+  },
+  pytorch(y, p) {
+    return -Math.max(y === 1 ? Math.log(p) : Math.log(1 - p), PYTORCH_LOG_FLOOR);
+  },
+  none(y, p) {
+    return y === 1 ? -Math.log(p) : -Math.log(1 - p);
+  },
+});
+
+/** The per-sample loss (y, p) => nats for a rule. */
+export function sampleLossFunction(rule) {
+  if (!Object.hasOwn(SAMPLE_LOSS, rule)) throw new RangeError(`unknown loss rule: ${rule}`);
+  return SAMPLE_LOSS[rule];
+}
+
+/** Binary cross-entropy of one sample, in nats, under a framework's convention. */
 export function sampleLogLoss(y, p, rule = 'sklearn') {
-  switch (rule) {
-    case 'sklearn': {
-      const q = clip(p, SKLEARN_EPS, 1 - SKLEARN_EPS);
-      return y === 1 ? -Math.log(q) : -Math.log(1 - q);
-    }
-    case 'keras': {
-      const q = clip(p, KERAS_EPS, 1 - KERAS_EPS);
-      return y === 1 ? -Math.log(q) : -Math.log(1 - q);
-    }
-    case 'pytorch':
-      return -Math.max(y === 1 ? Math.log(p) : Math.log(1 - p), PYTORCH_LOG_FLOOR);
-    case 'none':
-      return y === 1 ? -Math.log(p) : -Math.log(1 - p);
-    default:
-      throw new RangeError(`unknown loss rule: ${rule}`);
-  }
+  return sampleLossFunction(rule)(y, p);
 }
 
 /** Mean binary cross-entropy in nats (NaN for no samples). */
 export function logLoss(y, p, rule = 'sklearn') {
   checkSameLength(y, p);
+  const sampleLoss = sampleLossFunction(rule);
   let sum = 0;
-  for (let i = 0; i < y.length; i++) sum += sampleLogLoss(y[i], p[i], rule);
+  for (let i = 0; i < y.length; i++) sum += sampleLoss(y[i], p[i]);
   return sum / y.length;
 }
 
@@ -171,13 +179,14 @@ export function calibrationCurve(y, p, bins = 10) {
  */
 export function lossBreakdown(y, p, rule = 'sklearn', cutoff = 0.1) {
   checkSameLength(y, p);
+  const sampleLoss = sampleLossFunction(rule);
   const confidentMisses = { count: 0, lossSum: 0 };
   const rest = { count: 0, lossSum: 0 };
   for (let i = 0; i < y.length; i++) {
     const trueClassP = y[i] === 1 ? p[i] : 1 - p[i];
     const part = trueClassP < cutoff ? confidentMisses : rest;
     part.count++;
-    part.lossSum += sampleLogLoss(y[i], p[i], rule);
+    part.lossSum += sampleLoss(y[i], p[i]);
   }
   const total = confidentMisses.lossSum + rest.lossSum;
   for (const part of [confidentMisses, rest]) {

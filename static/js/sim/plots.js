@@ -64,7 +64,7 @@ export function plotFixedNote(plotName, state) {
 
 export function lossAxisLabel(rule) {
   if (!LOSS_RULES.includes(rule)) throw new RangeError(`unknown loss rule: ${rule}`);
-  return `cross-entropy, nats (${RULE_SHORT_LABELS[rule]})`;
+  return `cross-entropy (nats, ${rule})`;
 }
 
 /** Computes one plot for a state: [{label, color, hitRange, missRange, points}]. */

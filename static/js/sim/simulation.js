@@ -14,7 +14,7 @@
 // every step of a sweep is exactly the data set generateDataset() would build
 // for that miss rate, and a sweep needs no per-sample arrays.
 
-import { sampleLogLoss, predictsPositive, precision, recall, f1 } from './metrics.js';
+import { sampleLossFunction, predictsPositive, precision, recall, f1 } from './metrics.js';
 
 const GOLDEN_GAMMA = 0x9e3779b9;
 
@@ -37,20 +37,27 @@ export function missCounts(n, positiveRate, missRate) {
   return { positives, negatives, falseNegatives, falsePositives };
 }
 
-function trueClassProbability(u, isMiss, hitRange, missRange) {
-  if (isMiss) return missRange[0] + u * (missRange[1] - missRange[0]);
-  return hitRange[1] - u * (hitRange[1] - hitRange[0]);
+/**
+ * q = base + u * slope maps a draw u in [0, 1) to the true-class probability:
+ * onto [lo, hi) for a miss, onto (lo, hi] for a hit (so a hit never sits at 0.5).
+ */
+function drawMapping(isMiss, hitRange, missRange) {
+  const [lo, hi] = isMiss ? missRange : hitRange;
+  return isMiss ? { base: lo, slope: hi - lo } : { base: hi, slope: lo - hi };
 }
 
 /** Materialises the data set for one miss rate: {y: Uint8Array, p: Float64Array}. */
 export function generateDataset({ n, positiveRate, missRate, hitRange, missRange, seed }) {
   const { positives, falseNegatives, falsePositives } = missCounts(n, positiveRate, missRate);
+  const miss = drawMapping(true, hitRange, missRange);
+  const hit = drawMapping(false, hitRange, missRange);
   const y = new Uint8Array(n);
   const p = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const positive = i < positives;
     const isMiss = positive ? i < falseNegatives : i - positives < falsePositives;
-    const q = trueClassProbability(uniformDraw(seed, i), isMiss, hitRange, missRange);
+    const { base, slope } = isMiss ? miss : hit;
+    const q = base + uniformDraw(seed, i) * slope;
     y[i] = positive ? 1 : 0;
     p[i] = positive ? q : 1 - q;
   }
@@ -62,42 +69,51 @@ export function sweepMissRates(steps, maxMissRate = 0.5) {
   return Array.from({ length: steps + 1 }, (_, k) => (k * maxMissRate) / steps);
 }
 
-const PROGRESS_EVERY = 1 << 16;
+const PROGRESS_CHUNK = 1 << 16;
 
 /**
  * Sums, over samples of one class taking one role (hit or miss), the loss and
- * the number predicted positive, for the index ranges [0, b) (prefix) or
- * [b, count) (suffix) of every boundary b, in a single pass.
+ * the number predicted positive over the index range [0, b) (prefix) or
+ * [b, count) (suffix), for every boundary b, in a single pass.
  */
-function rangeTotals({ first, count, boundaries, suffix, role, label, params, tick }) {
+function rangeTotals({ first, count, boundaries, suffix, isMiss, label, params, tick }) {
   const { seed, hitRange, missRange, threshold, rule } = params;
-  const isMiss = role === 'miss';
-  const order = boundaries.map((b, k) => k).sort((a, b) => boundaries[a] - boundaries[b]);
-  if (suffix) order.reverse();
+  const { base, slope } = drawMapping(isMiss, hitRange, missRange);
+  const sampleLoss = sampleLossFunction(rule);
+  // Visit boundaries in the order the pass meets them.
+  const order = boundaries.map((b, k) => k).sort((a, b) => (suffix ? boundaries[b] - boundaries[a] : boundaries[a] - boundaries[b]));
   const loss = new Float64Array(boundaries.length);
   const predictedPositive = new Float64Array(boundaries.length);
   let lossSum = 0;
   let positiveCount = 0;
   let next = 0;
-  const visit = (j) => {
-    const q = trueClassProbability(uniformDraw(seed, first + j), isMiss, hitRange, missRange);
-    const p = label === 1 ? q : 1 - q;
-    lossSum += sampleLogLoss(label, p, rule);
-    if (predictsPositive(p, threshold)) positiveCount++;
-    if ((j & (PROGRESS_EVERY - 1)) === 0) tick(PROGRESS_EVERY);
+  const recordAt = (position) => {
+    while (next < order.length && boundaries[order[next]] === position) {
+      loss[order[next]] = lossSum;
+      predictedPositive[order[next]] = positiveCount;
+      next++;
+    }
   };
-  const record = (k) => { loss[k] = lossSum; predictedPositive[k] = positiveCount; };
-  if (!suffix) {
-    for (let j = 0; j <= count; j++) {
-      while (next < order.length && boundaries[order[next]] === j) record(order[next++]);
-      if (j < count) visit(j);
+  const step = suffix ? -1 : 1;
+  const positive = label === 1;
+  let j = suffix ? count - 1 : 0;
+  let nextPosition = next < order.length ? boundaries[order[next]] : -1;
+  for (let visited = 0; visited < count;) {
+    const chunkStart = visited;
+    const chunkEnd = Math.min(count, visited + PROGRESS_CHUNK);
+    for (; visited < chunkEnd; visited++, j += step) {
+      if ((suffix ? j + 1 : j) === nextPosition) {
+        recordAt(nextPosition);
+        nextPosition = next < order.length ? boundaries[order[next]] : -1;
+      }
+      const q = base + uniformDraw(seed, first + j) * slope;
+      const p = positive ? q : 1 - q;
+      lossSum += sampleLoss(label, p);
+      if (predictsPositive(p, threshold)) positiveCount++;
     }
-  } else {
-    for (let j = count; j >= 0; j--) {
-      while (next < order.length && boundaries[order[next]] === j) record(order[next++]);
-      if (j > 0) visit(j - 1);
-    }
+    tick(chunkEnd - chunkStart);
   }
+  recordAt(suffix ? 0 : count);
   return { loss, predictedPositive };
 }
 
@@ -116,10 +132,10 @@ export function sweepCurve(params, onProgress = () => {}) {
 
   const fnBoundaries = perRate.map((c) => c.falseNegatives);
   const fpBoundaries = perRate.map((c) => c.falsePositives);
-  const positiveMisses = rangeTotals({ first: 0, count: positives, boundaries: fnBoundaries, suffix: false, role: 'miss', label: 1, params, tick });
-  const positiveHits = rangeTotals({ first: 0, count: positives, boundaries: fnBoundaries, suffix: true, role: 'hit', label: 1, params, tick });
-  const negativeMisses = rangeTotals({ first: positives, count: negatives, boundaries: fpBoundaries, suffix: false, role: 'miss', label: 0, params, tick });
-  const negativeHits = rangeTotals({ first: positives, count: negatives, boundaries: fpBoundaries, suffix: true, role: 'hit', label: 0, params, tick });
+  const positiveMisses = rangeTotals({ first: 0, count: positives, boundaries: fnBoundaries, suffix: false, isMiss: true, label: 1, params, tick });
+  const positiveHits = rangeTotals({ first: 0, count: positives, boundaries: fnBoundaries, suffix: true, isMiss: false, label: 1, params, tick });
+  const negativeMisses = rangeTotals({ first: positives, count: negatives, boundaries: fpBoundaries, suffix: false, isMiss: true, label: 0, params, tick });
+  const negativeHits = rangeTotals({ first: positives, count: negatives, boundaries: fpBoundaries, suffix: true, isMiss: false, label: 0, params, tick });
 
   return missRates.map((missRate, k) => {
     const tp = positiveMisses.predictedPositive[k] + positiveHits.predictedPositive[k];

@@ -1,0 +1,175 @@
+package org.byline.account;
+
+import org.byline.support.Db;
+import org.byline.support.TestApp;
+import org.byline.support.WebClient;
+import org.byline.support.WebClient.Page;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AccountTest {
+
+    @Test
+    void registeringSignsThePersonInAndRedirects() {
+        TestApp.run(app -> {
+            WebClient browser = app.client();
+            Page page = browser.register("alice", "Alice Liddell", "correct horse battery");
+            assertThat(page.status()).isEqualTo(303);
+            assertThat(page.location()).isEqualTo("/");
+            assertThat(browser.get("/").html().select(".site-nav").text()).contains("Alice Liddell @alice", "Sign out");
+        });
+    }
+
+    @Test
+    void registrationGoesBackToTheLocalPageItCameFrom() {
+        TestApp.run(app -> {
+            Page page = app.client().post("/register", Map.of("handle", "bob", "displayName", "Bob",
+                    "password", "correct horse battery", "next", "/essays/loss-of-attribution#reply"));
+            assertThat(page.location()).isEqualTo("/essays/loss-of-attribution#reply");
+            Page offsite = app.client().post("/register", Map.of("handle", "eve", "displayName", "Eve",
+                    "password", "correct horse battery", "next", "//evil.example/"));
+            assertThat(offsite.location()).isEqualTo("/");
+        });
+    }
+
+    @Test
+    void passwordIsStoredAsArgon2idHash() {
+        TestApp.run(app -> {
+            app.client().register("alice", "Alice", "correct horse battery");
+            String hash = Db.of(app.config()).withHandle(h -> h.createQuery(
+                    "SELECT password_hash FROM accounts WHERE handle = 'alice'").mapTo(String.class).one());
+            assertThat(hash).startsWith("$argon2id$v=19$m=19456,t=2,p=1$").doesNotContain("correct horse");
+        });
+    }
+
+    @Test
+    void duplicateHandleIsRejectedWhateverTheCaseAndTheFormKeepsTheInput() {
+        TestApp.run(app -> {
+            app.client().register("alice", "Alice", "correct horse battery");
+            Page page = app.client().register("ALICE", "Another Alice", "another password");
+            assertThat(page.status()).isEqualTo(422);
+            assertThat(page.html().selectFirst("#handle-error").text()).contains("is taken");
+            assertThat(page.html().selectFirst("input#handle").val()).isEqualTo("ALICE");
+            assertThat(page.html().selectFirst("input#displayName").val()).isEqualTo("Another Alice");
+            assertThat(Db.count(app.config(), "accounts")).isEqualTo(2); // the owner and the first alice
+        });
+    }
+
+    @Test
+    void invalidFieldsAreEachNamed() {
+        TestApp.run(app -> {
+            Page page = app.client().register("a!", "", "short");
+            assertThat(page.status()).isEqualTo(422);
+            assertThat(page.html().select(".error-summary li")).hasSize(3);
+            assertThat(page.html().selectFirst("#handle-error").text()).contains("3 to 30 characters");
+            assertThat(page.html().selectFirst("#displayName-error").text()).contains("Enter the name");
+            assertThat(page.html().selectFirst("#password-error").text()).contains("at least 8 characters");
+        });
+    }
+
+    @Test
+    void handleLongerThanThirtyCharactersIsRejected() {
+        TestApp.run(app -> {
+            Page page = app.client().register("a".repeat(31), "Long", "correct horse battery");
+            assertThat(page.status()).isEqualTo(422);
+            assertThat(page.html().selectFirst("#handle-error")).isNotNull();
+        });
+    }
+
+    @Test
+    void bylinesNamePeopleNotGroups() {
+        TestApp.run(app -> {
+            Page anonymous = app.client().register("someone", "Anonymous", "correct horse battery");
+            assertThat(anonymous.status()).isEqualTo(422);
+            assertThat(anonymous.html().selectFirst("#displayName-error").text()).contains("does not name a person");
+            Page team = app.client().register("team", "The Team", "correct horse battery");
+            assertThat(team.html().selectFirst("#handle-error").text()).contains("does not name a person");
+        });
+    }
+
+    @Test
+    void wrongPasswordAndUnknownHandleGetTheSameAnswer() {
+        TestApp.run(app -> {
+            app.client().register("alice", "Alice", "correct horse battery");
+            Page wrong = app.client().login("alice", "wrong password");
+            Page unknown = app.client().login("nobody-here", "wrong password");
+            assertThat(wrong.status()).isEqualTo(401);
+            assertThat(unknown.status()).isEqualTo(401);
+            assertThat(wrong.html().selectFirst(".error-summary").text())
+                    .isEqualTo(unknown.html().selectFirst(".error-summary").text())
+                    .contains("The handle or the password is wrong.");
+            assertThat(wrong.html().selectFirst("input#handle").val()).isEqualTo("alice");
+        });
+    }
+
+    @Test
+    void loginIsCaseInsensitiveOnTheHandleAndRotatesTheSessionId() {
+        TestApp.run(app -> {
+            app.client().register("alice", "Alice", "correct horse battery");
+            WebClient browser = app.client();
+            browser.setCookie(Sessions.COOKIE, "fixated-by-attacker");
+            Page page = browser.login("Alice", "correct horse battery");
+            assertThat(page.status()).isEqualTo(303);
+            String sessionId = page.setCookie(Sessions.COOKIE);
+            assertThat(sessionId).isNotEqualTo("fixated-by-attacker").hasSizeGreaterThan(40);
+            Page again = browser.login("alice", "correct horse battery");
+            assertThat(again.setCookie(Sessions.COOKIE)).isNotEqualTo(sessionId).hasSizeGreaterThan(40);
+        });
+    }
+
+    @Test
+    void sessionCookieIsHttpOnlyAndSameSiteLax() {
+        TestApp.run(app -> {
+            Page page = app.client().register("alice", "Alice", "correct horse battery");
+            String setCookie = page.response().headers().allValues("Set-Cookie").stream()
+                    .filter(c -> c.startsWith(Sessions.COOKIE + "=")).findFirst().orElseThrow();
+            assertThat(setCookie).contains("HttpOnly").containsIgnoringCase("SameSite=Lax").contains("Path=/");
+            assertThat(setCookie).doesNotContain("Secure");
+        });
+    }
+
+    @Test
+    void sessionCookieIsSecureWhenServedOverHttps() {
+        TestApp.run(TestApp.config(TestApp.freshDataDir(), env -> env.put("BYLINE_PUBLIC_URL", "https://byline.example")), app -> {
+            Page page = app.client().register("alice", "Alice", "correct horse battery");
+            assertThat(page.response().headers().allValues("Set-Cookie"))
+                    .filteredOn(c -> c.startsWith(Sessions.COOKIE + "=")).allMatch(c -> c.contains("Secure"));
+        });
+    }
+
+    @Test
+    void logoutEndsTheSessionOnTheServer() {
+        TestApp.run(app -> {
+            WebClient browser = app.client().signedUp("alice");
+            String oldSession = browser.cookie(Sessions.COOKIE).getValue();
+            Page out = browser.post("/logout", Map.of());
+            assertThat(out.status()).isEqualTo(303);
+            WebClient replay = app.client();
+            replay.setCookie(Sessions.COOKIE, oldSession);
+            assertThat(replay.get("/").html().select(".site-nav").text()).contains("Sign in").doesNotContain("alice");
+            assertThat(Db.count(app.config(), "sessions")).isZero();
+        });
+    }
+
+    @Test
+    void logoutByGetIsNotAllowed() {
+        TestApp.run(app -> assertThat(app.client().get("/logout").status()).isIn(404, 405));
+    }
+
+    @Test
+    void loginIsRateLimitedWhenLimitsAreOn() {
+        TestApp.run(TestApp.config(TestApp.freshDataDir(), env -> env.put("BYLINE_RATE_LIMIT", "on")), app -> {
+            WebClient browser = app.client();
+            for (int i = 0; i < 10; i++) {
+                assertThat(browser.login("alice", "wrong password " + i).status()).isEqualTo(401);
+            }
+            Page limited = browser.login("alice", "wrong password");
+            assertThat(limited.status()).isEqualTo(429);
+            assertThat(limited.header("Retry-After")).isNotBlank();
+            assertThat(limited.body()).contains("Too many sign-in attempts");
+        });
+    }
+}
