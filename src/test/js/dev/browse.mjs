@@ -1,9 +1,9 @@
 // Dev helper: drives headless chromium through chromedriver's WebDriver HTTP API.
-// Usage: node src/test/js/dev/browse.mjs URL OUT.png [JS-to-run-after-ready]
+// Usage: node src/test/js/dev/browse.mjs URL OUT.png [JS to run once ready] [JS to run 1.5 s later]
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 
-const [url, out = '/tmp/page.png', script = ''] = process.argv.slice(2);
+const [url, out = '/tmp/page.png', script = '', after = ''] = process.argv.slice(2);
 const driver = spawn('/usr/bin/chromedriver', ['--port=9515'], { stdio: 'ignore' });
 const base = 'http://127.0.0.1:9515';
 const call = async (method, path, body) => {
@@ -27,6 +27,7 @@ try {
   if (script) {
     console.log('script result:', JSON.stringify(await exec(script)));
     await sleep(1500);
+    if (after) console.log('after:', JSON.stringify(await exec(after)));
   }
   const height = await exec('return document.documentElement.scrollHeight');
   await call('POST', `${s}/window/rect`, { width: 1200, height: Math.min(height + 100, 6000) });

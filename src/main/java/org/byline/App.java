@@ -116,7 +116,10 @@ public final class App {
 
             routes.get("/api/essays", essayController::apiList);
             routes.get("/api/essays/{slug}/comments", essayController::apiComments);
-            routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok", "database", database.isHealthy() ? "ok" : "failing")));
+            routes.get("/healthz", ctx -> {
+                boolean healthy = database.isHealthy();
+                ctx.status(healthy ? 200 : 503).json(Map.of("status", healthy ? "ok" : "failing", "database", healthy ? "ok" : "unreachable"));
+            });
         });
     }
 }

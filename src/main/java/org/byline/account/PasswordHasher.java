@@ -23,11 +23,7 @@ public final class PasswordHasher {
 
     private final SecureRandom random = new SecureRandom();
     /** Verified against when the account does not exist, so both cases take the same time. */
-    private final String decoyHash;
-
-    public PasswordHasher() {
-        this.decoyHash = hash("decoy password that matches nothing");
-    }
+    private volatile String decoyHash;
 
     public String hash(String password) {
         byte[] salt = new byte[SALT_BYTES];
@@ -39,7 +35,7 @@ public final class PasswordHasher {
 
     public boolean verify(String password, String encoded) {
         if (encoded == null) {
-            verify(password, decoyHash);
+            verifyDecoy(password);
             return false;
         }
         String[] parts = encoded.split("\\$");
@@ -70,7 +66,16 @@ public final class PasswordHasher {
 
     /** Spends the time of one verification; used where there is no account to check against. */
     public void verifyDecoy(String password) {
-        verify(password, decoyHash);
+        verify(password, decoy());
+    }
+
+    private String decoy() {
+        String decoy = decoyHash;
+        if (decoy == null) {
+            decoy = hash("decoy password that matches nothing");
+            decoyHash = decoy;
+        }
+        return decoy;
     }
 
     private static byte[] derive(String password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {

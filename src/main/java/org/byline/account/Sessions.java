@@ -34,7 +34,10 @@ public final class Sessions {
         endCurrent(ctx);
         String id = Tokens.random();
         Instant now = clock.instant();
-        jdbi.useExtension(SessionDao.class, dao -> dao.insert(Tokens.sha256Hex(id), account.id(), now, now.plus(LIFETIME)));
+        jdbi.useExtension(SessionDao.class, dao -> {
+            dao.deleteExpired(now);
+            dao.insert(Tokens.sha256Hex(id), account.id(), now, now.plus(LIFETIME));
+        });
         cookies.set(ctx, COOKIE, id, (int) LIFETIME.toSeconds());
         csrf.rotate(ctx);
         ctx.attribute(ATTRIBUTE, Optional.of(account));

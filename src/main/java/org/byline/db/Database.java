@@ -54,7 +54,11 @@ public final class Database implements AutoCloseable {
     }
 
     public boolean isHealthy() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+        try {
+            return jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     @Override

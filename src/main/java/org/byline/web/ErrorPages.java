@@ -30,10 +30,8 @@ public final class ErrorPages {
             ctx.attribute(MESSAGE, e.getMessage());
             ctx.status(e.status());
         });
-        routes.exception(HttpResponseException.class, (e, ctx) -> {
-            ctx.attribute(MESSAGE, e.getMessage());
-            ctx.status(e.getStatus());
-        });
+        // Javalin's own exceptions (oversized body, bad request) carry terse messages: say it in our words.
+        routes.exception(HttpResponseException.class, (e, ctx) -> ctx.status(e.getStatus()));
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
             ctx.status(500);
