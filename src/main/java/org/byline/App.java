@@ -113,6 +113,7 @@ public final class App {
             routes.post("/login", accountController::login);
             routes.post("/logout", accountController::logout);
             routes.get("/simulation", simulationController::show);
+            routes.get("/favicon.ico", ctx -> ctx.redirect("/static/img/favicon.svg", io.javalin.http.HttpStatus.MOVED_PERMANENTLY));
 
             routes.get("/api/essays", essayController::apiList);
             routes.get("/api/essays/{slug}/comments", essayController::apiComments);
