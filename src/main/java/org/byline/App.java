@@ -9,13 +9,24 @@ import org.byline.account.PasswordHasher;
 import org.byline.account.PersonController;
 import org.byline.account.Sessions;
 import org.byline.comment.CommentController;
-import org.byline.comment.Comments;
+import org.byline.comment.StatementPages;
+import org.byline.comment.Statements;
+import org.byline.essay.EssayApi;
+import org.byline.essay.EssayPages;
+import org.byline.moderation.Moderation;
+import org.byline.moderation.ModerationController;
+import org.byline.moderation.ModerationQueue;
+import org.byline.moderation.ReportController;
+import org.byline.moderation.Reports;
+import org.byline.moderation.Suspensions;
+import org.byline.web.Access;
 import org.byline.db.Database;
 import org.byline.db.SiteSecrets;
 import org.byline.essay.EssayController;
 import org.byline.essay.EssayImporter;
 import org.byline.essay.Essays;
 import org.byline.simulation.SimulationController;
+import org.byline.web.ClientAddress;
 import org.byline.web.Cookies;
 import org.byline.web.Csrf;
 import org.byline.web.ErrorPages;
@@ -47,8 +58,16 @@ public final class App {
     }
 
     public static Javalin create(Config config) {
-        Clock clock = Clock.systemUTC();
         Database database = Database.open(config);
+        try {
+            return create(config, database, Clock.systemUTC());
+        } catch (RuntimeException e) {
+            database.close(); // a failed start must not keep the H2 file locked
+            throw e;
+        }
+    }
+
+    private static Javalin create(Config config, Database database, Clock clock) {
         var jdbi = database.jdbi();
 
         var owner = Owner.ensure(jdbi, config, clock);
@@ -57,23 +76,37 @@ public final class App {
         new EssayImporter(jdbi, clock).importAll(essaysDir, owner);
 
         Cookies cookies = new Cookies(config.servedOverHttps());
-        Csrf csrf = new Csrf(SiteSecrets.getOrCreate(jdbi, "csrf"), cookies);
+        Csrf csrf = new Csrf(SiteSecrets.getOrCreate(jdbi, "csrf"), cookies, Sessions.COOKIE);
         Sessions sessions = new Sessions(jdbi, cookies, csrf, clock);
-        Pages pages = new Pages(sessions, csrf);
+        Suspensions suspensions = new Suspensions(jdbi, clock);
+        Pages pages = new Pages(sessions, csrf, suspensions);
+        Access access = new Access(sessions);
         SecurityHeaders headers = new SecurityHeaders(config.servedOverHttps());
         boolean limits = config.rateLimitsOn();
 
         Essays essays = new Essays(jdbi);
-        Comments comments = new Comments(jdbi, clock);
+        Statements statements = new Statements(jdbi, clock, config.premoderation());
+        EssayPages essayPages = new EssayPages(essays, statements);
+        StatementPages statementPages = new StatementPages(essays, statements, essayPages);
         Accounts accounts = new Accounts(jdbi, new PasswordHasher(), clock);
-        EssayController essayController = new EssayController(essays, comments, pages);
-        CommentController commentController = new CommentController(essays, comments, sessions, essayController,
+        EssayController essayController = new EssayController(essays, statements, essayPages, pages);
+        EssayApi essayApi = new EssayApi(essayController, essayPages, statements, pages);
+        CommentController commentController = new CommentController(essays, statements, essayPages, statementPages,
                 pages, new RateLimiter(10, 60_000, limits, clock));
         AccountController accountController = new AccountController(accounts, sessions, pages,
-                new RateLimiter(10, 60_000, limits, clock), new RateLimiter(5, 3_600_000, limits, clock));
-        PersonController personController = new PersonController(accounts, comments, pages);
+                new RateLimiter(10, 60_000, limits, clock), new RateLimiter(20, 3_600_000, limits, clock),
+                new ClientAddress(config.clientIpHeader()));
+        Moderation moderation = new Moderation(jdbi, clock);
+        ModerationController moderationController = new ModerationController(moderation, new ModerationQueue(jdbi),
+                statements, statementPages, essays, essayPages, accounts, suspensions, pages, access, jdbi);
+        ReportController reportController = new ReportController(new Reports(jdbi, clock), statementPages, pages, access,
+                new RateLimiter(20, 3_600_000, limits, clock));
+        PersonController personController = new PersonController(accounts, statements, essays, pages, jdbi);
         SimulationController simulationController = new SimulationController(pages);
         ErrorPages errorPages = new ErrorPages(pages);
+        // essay admin wiring
+        var essayAdmin = new org.byline.essay.admin.EssayAdminController(
+                new org.byline.essay.admin.EssayEditing(jdbi, clock), pages, access, clock);
 
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -106,6 +139,7 @@ public final class App {
             routes.get("/essays/{slug}", essayController::show);
             routes.post("/essays/{slug}/comments", commentController::post);
             routes.get("/statements/{id}", commentController::show);
+            routes.post("/statements/{id}/reports", reportController::report);
             routes.get("/people/{handle}", personController::show);
             routes.get("/register", accountController::registerForm);
             routes.post("/register", accountController::register);
@@ -115,10 +149,35 @@ public final class App {
             routes.get("/simulation", simulationController::show);
             routes.get("/favicon.ico", ctx -> ctx.redirect("/static/img/favicon.svg", io.javalin.http.HttpStatus.MOVED_PERMANENTLY));
 
-            routes.get("/api/essays", essayController::apiList);
-            routes.get("/api/essays/{slug}/comments", essayController::apiComments);
+            routes.get("/moderation", moderationController::queue);
+            routes.get("/moderation/statements/{id}", moderationController::statement);
+            routes.post("/moderation/statements/{id}/{action}", moderationController::actOnStatement);
+            routes.get("/moderation/essays/{slug}", moderationController::essay);
+            routes.post("/moderation/essays/{slug}/{action}", moderationController::actOnEssay);
+            routes.get("/moderation/people/{handle}", moderationController::person);
+            routes.post("/moderation/people/{handle}/{action}", moderationController::actOnPerson);
+            routes.get("/moderation/log", moderationController::log);
+            routes.get("/moderation/log/{id}", moderationController::entry);
+            // essay admin routes
+            routes.before("/essays/{slug}", essayAdmin::showUnpublishedToAdmins);
+            routes.get("/admin/essays", essayAdmin::list);
+            routes.get("/admin/essays/new", essayAdmin::newForm);
+            routes.post("/admin/essays", essayAdmin::create);
+            routes.get("/admin/essays/{slug}/edit", essayAdmin::editForm);
+            routes.post("/admin/essays/{slug}", essayAdmin::revise);
+            routes.post("/admin/essays/{slug}/publish", essayAdmin::publish);
+            routes.post("/admin/essays/{slug}/unpublish", essayAdmin::unpublish);
+            routes.get("/admin/essays/{slug}/revisions", essayAdmin::revisions);
+            routes.get("/admin/essays/{slug}/revisions/{revision}", essayAdmin::revision);
+            routes.post("/admin/preview", essayAdmin::preview);
+
+            routes.get("/api/essays", essayApi::list);
+            routes.get("/api/essays/{slug}/comments", essayApi::comments);
+            routes.get("/api/moderation/log", moderationController::apiLog);
+            routes.get("/api/moderation/queue", moderationController::apiQueue);
             routes.get("/healthz", ctx -> {
                 boolean healthy = database.isHealthy();
+                ErrorPages.keepRendered(ctx);
                 ctx.status(healthy ? 200 : 503).json(Map.of("status", healthy ? "ok" : "failing", "database", healthy ? "ok" : "unreachable"));
             });
         });

@@ -15,7 +15,9 @@ public record Config(
         String ownerHandle,
         String ownerDisplayName,
         Path essaysDir,
-        String publicUrl) {
+        String publicUrl,
+        String clientIpHeader,
+        int premoderation) {
 
     public static final int DEFAULT_PORT = 7070;
 
@@ -36,7 +38,9 @@ public record Config(
                 env.getOrDefault("BYLINE_OWNER_HANDLE", "owner"),
                 env.getOrDefault("BYLINE_OWNER_NAME", "Site Owner"),
                 env.containsKey("BYLINE_ESSAYS_DIR") ? Path.of(env.get("BYLINE_ESSAYS_DIR")) : null,
-                env.getOrDefault("BYLINE_PUBLIC_URL", ""));
+                env.getOrDefault("BYLINE_PUBLIC_URL", ""),
+                env.getOrDefault("BYLINE_CLIENT_IP_HEADER", ""),
+                parseNonNegative("BYLINE_PREMODERATION", env.getOrDefault("BYLINE_PREMODERATION", "1")));
     }
 
     /** The embedded default: an H2 database file inside the data directory. */
@@ -55,17 +59,19 @@ public record Config(
         return port;
     }
 
+    private static int parseNonNegative(String name, String value) {
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException(name + " must be a whole number >= 0, got " + value);
+    }
+
     public boolean servedOverHttps() {
         return publicUrl.startsWith("https://");
-    }
-
-    public Config withPort(int newPort) {
-        return new Config(newPort, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, rateLimitsOn,
-                ownerHandle, ownerDisplayName, essaysDir, publicUrl);
-    }
-
-    public Config withRateLimits(boolean on) {
-        return new Config(port, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, on,
-                ownerHandle, ownerDisplayName, essaysDir, publicUrl);
     }
 }

@@ -2,6 +2,7 @@ package org.byline.account;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import org.byline.web.ClientAddress;
 import org.byline.web.ErrorPages;
 import org.byline.web.Pages;
 import org.byline.web.RateLimiter;
@@ -26,13 +27,16 @@ public final class AccountController {
     private final Pages pages;
     private final RateLimiter loginLimit;
     private final RateLimiter registerLimit;
+    private final ClientAddress clients;
 
-    public AccountController(Accounts accounts, Sessions sessions, Pages pages, RateLimiter loginLimit, RateLimiter registerLimit) {
+    public AccountController(Accounts accounts, Sessions sessions, Pages pages, RateLimiter loginLimit,
+                             RateLimiter registerLimit, ClientAddress clients) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.pages = pages;
         this.loginLimit = loginLimit;
         this.registerLimit = registerLimit;
+        this.clients = clients;
     }
 
     public void registerForm(Context ctx) {
@@ -41,7 +45,15 @@ public final class AccountController {
 
     public void register(Context ctx) {
         String next = next(ctx);
-        registerLimit.check("register:" + ctx.ip(), "registration");
+        if (!registerLimit.tryAcquire("register:" + clients.of(ctx))) {
+            ctx.status(HttpStatus.TOO_MANY_REQUESTS);
+            ctx.header("Retry-After", String.valueOf(registerLimit.windowSeconds()));
+            ErrorPages.keepRendered(ctx);
+            pages.render(ctx, "account/register.jte", new RegisterPage(pages.viewer(ctx), orEmpty(ctx.formParam("handle")),
+                    orEmpty(ctx.formParam("displayName")),
+                    Map.of("handle", "Too many registrations from your network in the last hour. Please try again later."), next));
+            return;
+        }
         Accounts.Registration result = accounts.register(ctx.formParam("handle"), ctx.formParam("displayName"), ctx.formParam("password"));
         if (!result.ok()) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
@@ -59,9 +71,19 @@ public final class AccountController {
 
     public void login(Context ctx) {
         String next = next(ctx);
-        String handle = ctx.formParam("handle") == null ? "" : ctx.formParam("handle").strip();
-        loginLimit.check("login-ip:" + ctx.ip(), "sign-in");
-        loginLimit.check("login-handle:" + Handles.key(handle), "sign-in");
+        String handle = orEmpty(ctx.formParam("handle")).strip();
+        String handleKey = Handles.key(handle.length() > 30 ? handle.substring(0, 30) : handle);
+        // Both limits are always counted, so neither an address nor an account can be probed faster.
+        boolean clientOk = loginLimit.tryAcquire("login-ip:" + clients.of(ctx));
+        boolean accountOk = loginLimit.tryAcquire("login-handle:" + handleKey);
+        if (!clientOk || !accountOk) {
+            ctx.status(HttpStatus.TOO_MANY_REQUESTS);
+            ctx.header("Retry-After", String.valueOf(loginLimit.windowSeconds()));
+            ErrorPages.keepRendered(ctx);
+            pages.render(ctx, "account/login.jte", new LoginPage(pages.viewer(ctx), handle,
+                    "Too many sign-in attempts. Please wait " + loginLimit.windowSeconds() + " seconds and try again.", next));
+            return;
+        }
         var account = accounts.authenticate(handle, ctx.formParam("password"));
         if (account.isEmpty()) {
             ctx.status(HttpStatus.UNAUTHORIZED);
@@ -77,6 +99,10 @@ public final class AccountController {
     public void logout(Context ctx) {
         sessions.signOut(ctx);
         ctx.redirect("/", HttpStatus.SEE_OTHER);
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
     }
 
     /** Where to go after signing in: a path on this site only, never another host. */

@@ -11,7 +11,7 @@ import java.util.Optional;
 
 @RegisterConstructorMapper(Account.class)
 public interface AccountDao {
-    String COLUMNS = "id, handle, display_name, password_hash, created_at";
+    String COLUMNS = "id, handle, display_name, created_at, role, suspension_entry_id";
 
     @SqlUpdate("INSERT INTO accounts (handle, handle_key, display_name, password_hash, created_at) "
             + "VALUES (:handle, :handleKey, :displayName, :passwordHash, :createdAt)")
@@ -25,4 +25,20 @@ public interface AccountDao {
 
     @SqlQuery("SELECT " + COLUMNS + " FROM accounts WHERE id = :id")
     Optional<Account> findById(@Bind("id") long id);
+
+    /** Empty when the account has no password (it cannot sign in). */
+    @SqlQuery("SELECT password_hash FROM accounts WHERE id = :id AND password_hash IS NOT NULL")
+    Optional<String> findPasswordHash(@Bind("id") long id);
+
+    @SqlUpdate("UPDATE accounts SET role = :role WHERE id = :id")
+    int setRole(@Bind("id") long id, @Bind("role") String role);
+
+    @SqlUpdate("UPDATE accounts SET password_hash = :passwordHash WHERE id = :id")
+    int setPasswordHash(@Bind("id") long id, @Bind("passwordHash") String passwordHash);
+
+    @SqlUpdate("UPDATE accounts SET suspension_entry_id = :entryId WHERE id = :id")
+    int setSuspension(@Bind("id") long id, @Bind("entryId") Long entryId);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM accounts WHERE role IN ('moderator', 'admin') ORDER BY handle_key")
+    java.util.List<Account> listModeratorsAndAdmins();
 }

@@ -1,5 +1,6 @@
 package org.byline.account;
 
+import org.byline.db.UniqueViolation;
 import org.byline.web.TextInput;
 import org.jdbi.v3.core.Jdbi;
 
@@ -72,12 +73,10 @@ public final class Accounts {
         try {
             jdbi.useExtension(AccountDao.class, dao ->
                     dao.insert(handle, Handles.key(handle), displayName, hash, clock.instant()));
-        } catch (RuntimeException duplicate) {
-            if (byHandle(handle).isPresent()) {
-                problems.put("handle", "The handle \"" + handle + "\" is taken; choose another.");
-                return new Registration(handle, displayName, problems);
-            }
-            throw duplicate;
+        } catch (RuntimeException e) {
+            UniqueViolation.rethrowUnlessRace(e);
+            problems.put("handle", "The handle \"" + handle + "\" is taken; choose another.");
+            return new Registration(handle, displayName, problems);
         }
         return new Registration(handle, displayName, Map.of());
     }
@@ -100,6 +99,7 @@ public final class Accounts {
             hasher.verifyDecoy(pw);
             return Optional.empty();
         }
-        return hasher.verify(pw, account.get().passwordHash()) ? account : Optional.empty();
+        String hash = jdbi.withExtension(AccountDao.class, dao -> dao.findPasswordHash(account.get().id())).orElse(null);
+        return hasher.verify(pw, hash) ? account : Optional.empty();
     }
 }

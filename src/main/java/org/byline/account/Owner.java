@@ -1,5 +1,6 @@
 package org.byline.account;
 
+import org.byline.db.UniqueViolation;
 import org.byline.Config;
 import org.jdbi.v3.core.Jdbi;
 
@@ -24,8 +25,8 @@ public final class Owner {
             try {
                 jdbi.useExtension(AccountDao.class, dao ->
                         dao.insert(handle, Handles.key(handle), config.ownerDisplayName(), null, clock.instant()));
-            } catch (RuntimeException raceLost) {
-                // another instance created it: found on the next pass
+            } catch (RuntimeException e) {
+                UniqueViolation.rethrowUnlessRace(e); // another instance created it: found on the next pass
             }
         }
         throw new IllegalStateException("could not create the owner account " + handle);

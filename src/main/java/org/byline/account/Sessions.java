@@ -39,14 +39,14 @@ public final class Sessions {
             dao.insert(Tokens.sha256Hex(id), account.id(), now, now.plus(LIFETIME));
         });
         cookies.set(ctx, COOKIE, id, (int) LIFETIME.toSeconds());
-        csrf.rotate(ctx);
+        csrf.rotate(ctx, id);
         ctx.attribute(ATTRIBUTE, Optional.of(account));
     }
 
     public void signOut(Context ctx) {
         endCurrent(ctx);
         cookies.clear(ctx, COOKIE);
-        csrf.rotate(ctx);
+        csrf.rotate(ctx, null);
         ctx.attribute(ATTRIBUTE, Optional.empty());
     }
 

@@ -4,9 +4,20 @@ import org.byline.text.Markdown;
 
 import java.time.Instant;
 
-/** One comment: a statement by exactly one person, shown under their display name and @handle. */
-public record Statement(long id, long essayId, String essaySlug, String essayTitle, Long parentId, String paragraph,
-                        String authorHandle, String authorDisplayName, String body, Instant createdAt) {
+/**
+ * One comment: a statement by exactly one person, shown under their display name and @handle.
+ * {@code status} is visible, pending (held for review), hidden or rejected; the {@code status*}
+ * fields describe the moderation log entry that set it (who, or which rule, when and why).
+ */
+public record Statement(long id, long essayId, String essaySlug, int essayRevision, Long parentId, String paragraph,
+                        long authorId, String authorHandle, String authorDisplayName, String body, Instant createdAt,
+                        String status, Long statusEntryId, String statusModerator, String statusRule,
+                        String statusReason, Instant statusAt, Long lockEntryId) {
+
+    public static final String VISIBLE = "visible";
+    public static final String PENDING = "pending";
+    public static final String HIDDEN = "hidden";
+    public static final String REJECTED = "rejected";
 
     public String path() {
         return "/statements/" + id;
@@ -16,6 +27,10 @@ public record Statement(long id, long essayId, String essaySlug, String essayTit
         return "/essays/" + essaySlug + "#s-" + id;
     }
 
+    public String authorPath() {
+        return "/people/" + authorHandle;
+    }
+
     /** Sanitised HTML of the body (the only HTML a template may insert unescaped for a statement). */
     public String html() {
         return Markdown.statementHtml(body);
@@ -23,5 +38,30 @@ public record Statement(long id, long essayId, String essaySlug, String essayTit
 
     public String paragraphNumber() {
         return paragraph == null ? "" : paragraph.substring(2);
+    }
+
+    public boolean isVisible() {
+        return VISIBLE.equals(status);
+    }
+
+    public boolean isHidden() {
+        return HIDDEN.equals(status);
+    }
+
+    public boolean isPending() {
+        return PENDING.equals(status);
+    }
+
+    public boolean isRejected() {
+        return REJECTED.equals(status);
+    }
+
+    public boolean isLocked() {
+        return lockEntryId != null;
+    }
+
+    /** Who set the current status: "@handle" of the moderator, or the rule that held it. */
+    public String statusActor() {
+        return statusModerator != null ? "@" + statusModerator : statusRule;
     }
 }

@@ -35,6 +35,9 @@ public final class Database implements AutoCloseable {
         hikari.setPassword(config.dbPassword());
         hikari.setMaximumPoolSize(config.dbPoolSize());
         hikari.setPoolName("byline");
+        // fail fast (a 503 from /healthz, an error page) rather than hang when the database is gone
+        hikari.setConnectionTimeout(5_000);
+        hikari.setValidationTimeout(2_000);
         HikariDataSource dataSource = new HikariDataSource(hikari);
         try {
             Flyway.configure()

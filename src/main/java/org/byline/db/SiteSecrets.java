@@ -26,8 +26,8 @@ public final class SiteSecrets {
                 jdbi.useHandle(h -> h.createUpdate("INSERT INTO site_secrets (name, secret) VALUES (:name, :secret)")
                         .bind("name", name).bind("secret", HexFormat.of().formatHex(fresh)).execute());
                 return fresh;
-            } catch (RuntimeException raceLost) {
-                // another instance inserted it first: read theirs on the next pass
+            } catch (RuntimeException e) {
+                UniqueViolation.rethrowUnlessRace(e); // another instance inserted it first: read theirs next pass
             }
         }
         throw new IllegalStateException("could not create or read site secret " + name);

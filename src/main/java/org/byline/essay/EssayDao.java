@@ -14,17 +14,24 @@ import java.util.Optional;
 @RegisterConstructorMapper(Essay.class)
 public interface EssayDao {
     String LATEST = "SELECT e.id, e.slug, r.revision, r.title, r.published_on, r.markdown, r.content_hash, "
-            + "a.handle AS author_handle, a.display_name AS author_display_name "
+            + "a.handle AS author_handle, a.display_name AS author_display_name, e.lock_entry_id, e.published "
             + "FROM essays e "
             + "JOIN essay_revisions r ON r.essay_id = e.id "
             + "  AND r.revision = (SELECT MAX(r2.revision) FROM essay_revisions r2 WHERE r2.essay_id = e.id) "
-            + "JOIN accounts a ON a.id = r.author_id ";
+            // the byline is the essay's author; each revision names its own author (see essay_revisions)
+            + "JOIN accounts a ON a.id = e.author_id ";
 
-    @SqlQuery(LATEST + "ORDER BY r.published_on DESC, e.id")
+    /** The published essays, newest first: what readers see. */
+    @SqlQuery(LATEST + "WHERE e.published = TRUE ORDER BY r.published_on DESC, e.id")
     List<Essay> listLatest();
 
-    @SqlQuery(LATEST + "WHERE e.slug = :slug")
+    /** A published essay: drafts and unpublished essays are not found. */
+    @SqlQuery(LATEST + "WHERE e.slug = :slug AND e.published = TRUE")
     Optional<Essay> findLatest(@Bind("slug") String slug);
+
+    /** An essay whether or not it is published: for admins only. */
+    @SqlQuery(LATEST + "WHERE e.slug = :slug")
+    Optional<Essay> findLatestIncludingUnpublished(@Bind("slug") String slug);
 
     @SqlQuery("SELECT id FROM essays WHERE slug = :slug")
     Optional<Long> findId(@Bind("slug") String slug);
@@ -45,6 +52,29 @@ public interface EssayDao {
                         @Bind("publishedOn") LocalDate publishedOn, @Bind("markdown") String markdown,
                         @Bind("contentHash") String contentHash, @Bind("authorId") long authorId, @Bind("now") Instant now);
 
-    @SqlQuery("SELECT COUNT(*) FROM essay_revisions WHERE essay_id = :essayId")
-    int revisionCount(@Bind("essayId") long essayId);
+    /** Adds a revision with its source: 'file' (the importer) or 'browser' (an admin). */
+    @SqlUpdate("INSERT INTO essay_revisions (essay_id, revision, title, published_on, markdown, content_hash, author_id, created_at, source) "
+            + "VALUES (:essayId, :revision, :title, :publishedOn, :markdown, :contentHash, :authorId, :now, :source)")
+    void insertRevision(@Bind("essayId") long essayId, @Bind("revision") int revision, @Bind("title") String title,
+                        @Bind("publishedOn") LocalDate publishedOn, @Bind("markdown") String markdown,
+                        @Bind("contentHash") String contentHash, @Bind("authorId") long authorId, @Bind("now") Instant now,
+                        @Bind("source") String source);
+
+    /** The hash of the file this essay was last imported from; empty when it never came from a file. */
+    @SqlQuery("SELECT file_hash FROM essays WHERE id = :id AND file_hash IS NOT NULL")
+    Optional<String> findFileHash(@Bind("id") long id);
+
+    /** Records a new import, only if nobody recorded another since {@code previous} was read. */
+    @SqlUpdate("UPDATE essays SET file_hash = :hash WHERE id = :id AND file_hash = :previous")
+    int replaceFileHash(@Bind("id") long id, @Bind("previous") String previous, @Bind("hash") String hash);
+
+    /** Records the first import of a file for this essay, only if nobody recorded one meanwhile. */
+    @SqlUpdate("UPDATE essays SET file_hash = :hash WHERE id = :id AND file_hash IS NULL")
+    int setFirstFileHash(@Bind("id") long id, @Bind("hash") String hash);
+
+    @SqlQuery("SELECT markdown FROM essay_revisions WHERE essay_id = :essayId AND revision = :revision")
+    Optional<String> findMarkdown(@Bind("essayId") long essayId, @Bind("revision") int revision);
+
+    @SqlUpdate("UPDATE essays SET lock_entry_id = :entryId WHERE id = :id")
+    int setLock(@Bind("id") long id, @Bind("entryId") Long entryId);
 }

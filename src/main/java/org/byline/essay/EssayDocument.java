@@ -72,7 +72,17 @@ public final class EssayDocument {
     }
 
     public boolean hasParagraph(String id) {
-        return blocks.stream().anyMatch(b -> b.kind() == Kind.PARAGRAPH && b.id().equals(id));
+        return paragraphText(id) != null;
+    }
+
+    public String paragraphText(String id) {
+        return blocks.stream().filter(b -> b.kind() == Kind.PARAGRAPH && b.id().equals(id))
+                .map(Block::text).findFirst().orElse(null);
+    }
+
+    public String paragraphWithText(String text) {
+        return blocks.stream().filter(b -> b.kind() == Kind.PARAGRAPH && b.text().equals(text))
+                .map(Block::id).findFirst().orElse(null);
     }
 
     public boolean hasFigures() {

@@ -40,6 +40,16 @@ public record EssayFile(String slug, String title, LocalDate publishedOn, String
         return new EssayFile(slug, single(fileName, data, "title"), date, body, Tokens.sha256Hex(text));
     }
 
+    /** An essay as a file in db/essays would hold it (front matter, a blank line, the body). */
+    public static String text(String slug, String title, LocalDate publishedOn, String body) {
+        return "---\nslug: " + slug + "\ntitle: " + title + "\ndate: " + publishedOn + "\n---\n\n" + body;
+    }
+
+    /** The hash of {@link #text}: what a browser revision stores as its content hash. */
+    public static String hash(String slug, String title, LocalDate publishedOn, String body) {
+        return Tokens.sha256Hex(text(slug, title, publishedOn, body));
+    }
+
     private static String single(String fileName, Map<String, List<String>> data, String key) {
         List<String> values = data.get(key);
         if (values == null || values.size() != 1 || values.get(0).isBlank()) {

@@ -1,5 +1,6 @@
 package org.byline.essay;
 
+import org.byline.db.UniqueViolation;
 import org.byline.account.Account;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -20,16 +21,28 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Brings the essays under db/essays into the database at start-up. Idempotent: an unchanged file
- * adds nothing, a changed file adds a revision. Safe when several instances start at once, because
- * the unique slug and (essay, revision) keys decide who wins and the loser re-reads.
+ * Brings the essays under db/essays into the database at start-up. Idempotent: a file unchanged
+ * since it was last imported adds nothing (even when an admin has revised the essay in the browser
+ * since), a changed file adds a revision. Safe when several instances start at once, because the
+ * unique slug and (essay, revision) keys and the conditional update of essays.file_hash decide who
+ * wins and the loser re-reads. The files are only read, never written.
  */
 public final class EssayImporter {
     private static final Logger LOG = LoggerFactory.getLogger(EssayImporter.class);
     private static final int ATTEMPTS = 5;
+    /** essay_revisions.source of a revision imported from a file. */
+    public static final String SOURCE_FILE = "file";
+
+    /** Another instance imported the same file between our read and our write. */
+    private static final class ImportRace extends RuntimeException {
+        ImportRace() {
+            super("essay imported concurrently", null, false, false);
+        }
+    }
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -60,15 +73,27 @@ public final class EssayImporter {
                     EssayDao dao = h.attach(EssayDao.class);
                     long essayId = dao.findId(file.slug())
                             .orElseGet(() -> dao.insertEssay(file.slug(), owner.id(), clock.instant()));
-                    if (dao.latestHash(essayId).filter(file.contentHash()::equals).isPresent()) {
+                    // Compared with the file as last imported, not with the latest revision: a revision an
+                    // admin made in the browser since then must survive an unchanged file at start-up.
+                    Optional<String> imported = dao.findFileHash(essayId);
+                    if (imported.filter(file.contentHash()::equals).isPresent()) {
                         return false;
                     }
+                    int claimed = imported.isPresent()
+                            ? dao.replaceFileHash(essayId, imported.get(), file.contentHash())
+                            : dao.setFirstFileHash(essayId, file.contentHash());
+                    if (claimed != 1) {
+                        throw new ImportRace(); // another instance recorded an import meanwhile
+                    }
                     dao.insertRevision(essayId, dao.latestRevision(essayId) + 1, file.title(), file.publishedOn(),
-                            file.body(), file.contentHash(), owner.id(), clock.instant());
+                            file.body(), file.contentHash(), owner.id(), clock.instant(), SOURCE_FILE);
                     return true;
                 });
-            } catch (RuntimeException raceLost) {
-                last = raceLost;
+            } catch (ImportRace e) {
+                last = e; // rolled back: check again
+            } catch (RuntimeException e) {
+                UniqueViolation.rethrowUnlessRace(e); // another instance imported it first: check again
+                last = e;
             }
         }
         throw new IllegalStateException("could not import essay " + file.slug(), last);

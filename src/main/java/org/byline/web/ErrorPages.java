@@ -24,9 +24,6 @@ public final class ErrorPages {
 
     public void register(RoutesConfig routes) {
         routes.exception(HttpProblem.class, (e, ctx) -> {
-            if (e instanceof RateLimiter.TooManyRequests limited) {
-                ctx.header("Retry-After", String.valueOf(limited.retryAfterSeconds()));
-            }
             ctx.attribute(MESSAGE, e.getMessage());
             ctx.status(e.status());
         });
@@ -49,7 +46,7 @@ public final class ErrorPages {
         if (message == null || message.isBlank()) {
             message = defaultMessage(status);
         }
-        if (ctx.path().startsWith("/api/") || ctx.path().equals("/healthz")) {
+        if (wantsJson(ctx)) {
             ctx.json(Map.of("status", status, "error", message));
             return;
         }
@@ -59,6 +56,13 @@ public final class ErrorPages {
             LOG.error("Could not render error page {}", status, e);
             ctx.contentType("text/plain; charset=utf-8").result(status + " " + title(status) + ": " + message);
         }
+    }
+
+    /** API paths, and requests that ask for JSON, get errors as JSON. */
+    public static boolean wantsJson(Context ctx) {
+        String accept = ctx.header("Accept");
+        return ctx.path().startsWith("/api/") || ctx.path().equals("/healthz")
+                || (accept != null && accept.contains("application/json") && !accept.contains("text/html"));
     }
 
     /** Marks a response whose page the handler rendered itself, so the error page does not replace it. */

@@ -1,7 +1,9 @@
 package org.byline.web;
 
 import io.javalin.http.Context;
+import org.byline.account.Account;
 import org.byline.account.Sessions;
+import org.byline.moderation.Suspensions;
 
 import java.util.Map;
 
@@ -9,14 +11,24 @@ import java.util.Map;
 public final class Pages {
     private final Sessions sessions;
     private final Csrf csrf;
+    private final Suspensions suspensions;
 
-    public Pages(Sessions sessions, Csrf csrf) {
+    public Pages(Sessions sessions, Csrf csrf, Suspensions suspensions) {
         this.sessions = sessions;
         this.csrf = csrf;
+        this.suspensions = suspensions;
     }
 
+    /** The viewer of a GET page, who comes back to this very address after signing in. */
     public Viewer viewer(Context ctx) {
-        return new Viewer(sessions.current(ctx).orElse(null), csrf.token(ctx), ctx.path());
+        String query = ctx.queryString();
+        return viewer(ctx, query == null || query.isEmpty() ? ctx.path() : ctx.path() + "?" + query);
+    }
+
+    /** The viewer of a page re-shown after a POST: {@code returnTo} is the page the form belongs to. */
+    public Viewer viewer(Context ctx, String returnTo) {
+        Account account = sessions.current(ctx).orElse(null);
+        return new Viewer(account, csrf.token(ctx), returnTo, suspensions.active(account).orElse(null));
     }
 
     /** Renders {@code template} with the single parameter {@code page}. */

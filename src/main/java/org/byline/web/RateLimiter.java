@@ -30,7 +30,8 @@ public final class RateLimiter {
             return true;
         }
         long now = clock.millis();
-        Deque<Long> times = events.computeIfAbsent(key, k -> new ArrayDeque<>());
+        String boundedKey = key.length() > 100 ? key.substring(0, 100) : key;
+        Deque<Long> times = events.computeIfAbsent(boundedKey, k -> new ArrayDeque<>());
         synchronized (times) {
             while (!times.isEmpty() && times.peekFirst() <= now - windowMillis) {
                 times.pollFirst();
@@ -57,26 +58,5 @@ public final class RateLimiter {
                 return last == null || last <= now - windowMillis;
             }
         });
-    }
-
-    /** Throws a 429 naming the action when {@code key} is over its limit. */
-    public void check(String key, String action) {
-        if (!tryAcquire(key)) {
-            throw new TooManyRequests("Too many " + action + " attempts. Please wait "
-                    + windowSeconds() + " seconds and try again.", windowSeconds());
-        }
-    }
-
-    public static final class TooManyRequests extends HttpProblem {
-        private final long retryAfterSeconds;
-
-        TooManyRequests(String message, long retryAfterSeconds) {
-            super(429, message);
-            this.retryAfterSeconds = retryAfterSeconds;
-        }
-
-        public long retryAfterSeconds() {
-            return retryAfterSeconds;
-        }
     }
 }

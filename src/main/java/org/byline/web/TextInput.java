@@ -10,6 +10,11 @@ public final class TextInput {
         return raw == null ? "" : raw.replace("\r\n", "\n").replace('\r', '\n');
     }
 
+    /** At most 40 characters of {@code value}, for quoting bad input back in a message. */
+    public static String shorten(String value) {
+        return value.length() > 40 ? value.substring(0, 40) + "…" : value;
+    }
+
     public static int length(String text) {
         return text.codePointCount(0, text.length());
     }

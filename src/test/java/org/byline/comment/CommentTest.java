@@ -140,7 +140,7 @@ class CommentTest {
             long onOther = WebClient.postedId(alice.comment(OTHER, "on the F1 essay"));
             Page page = alice.comment(ESSAY, Map.of("body", "misplaced reply", "parentId", String.valueOf(onOther)));
             assertThat(page.status()).isEqualTo(422);
-            assertThat(page.html().selectFirst(".error-summary").text()).contains("belongs to the essay", "F1-Score rises");
+            assertThat(page.html().selectFirst(".error-summary").text()).contains("belongs to another essay", "f1-score-rises");
             assertThat(page.html().selectFirst("textarea#comment-body").val()).isEqualTo("misplaced reply");
             assertThat(Db.count(app.config(), "statements")).isEqualTo(1);
         });

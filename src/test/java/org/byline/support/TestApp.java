@@ -44,12 +44,14 @@ public final class TestApp {
         }
     }
 
-    /** Config for a fresh data directory, rate limits off unless a test turns them on. */
+    /** Config for a fresh data directory, rate limits and pre-moderation off unless a test turns them on. */
     public static Config config(Path dataDir, Consumer<Map<String, String>> env) {
         Map<String, String> vars = new HashMap<>();
         vars.put("BYLINE_DATA_DIR", dataDir.toString());
         vars.put("BYLINE_PORT", "0");
         vars.put("BYLINE_RATE_LIMIT", "off");
+        // pre-moderation has its own tests; elsewhere statements go up at once
+        vars.put("BYLINE_PREMODERATION", "0");
         env.accept(vars);
         return Config.fromEnv(vars);
     }
