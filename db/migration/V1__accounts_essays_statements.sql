@@ -5,11 +5,15 @@ CREATE TABLE accounts (
     handle        VARCHAR(30)  NOT NULL,
     -- lower-cased handle: one person, one handle, whatever the letter case
     handle_key    VARCHAR(30)  NOT NULL,
-    display_name  VARCHAR(80)  NOT NULL,
+    -- ICU skeleton of the handle: handles that look alike ("rn" and "m", "0" and "o") collide here
+    handle_skeleton VARCHAR(120) NOT NULL,
+    -- 80 characters at most (checked in code); room for surrogate pairs on H2, which counts UTF-16 units
+    display_name  VARCHAR(200) NOT NULL,
     -- NULL means the account cannot sign in (e.g. the site owner before an admin password is set)
     password_hash VARCHAR(200),
     created_at    TIMESTAMP WITH TIME ZONE NOT NULL,
-    CONSTRAINT accounts_handle_key_unique UNIQUE (handle_key)
+    CONSTRAINT accounts_handle_key_unique UNIQUE (handle_key),
+    CONSTRAINT accounts_handle_skeleton_unique UNIQUE (handle_skeleton)
 );
 
 CREATE TABLE sessions (
@@ -37,7 +41,7 @@ CREATE TABLE essays (
 CREATE TABLE essay_revisions (
     essay_id     BIGINT NOT NULL REFERENCES essays (id),
     revision     INT NOT NULL,
-    title        VARCHAR(300) NOT NULL,
+    title        VARCHAR(600) NOT NULL,
     published_on DATE NOT NULL,
     markdown     VARCHAR(1000000) NOT NULL,
     content_hash VARCHAR(64) NOT NULL,

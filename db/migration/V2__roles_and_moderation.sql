@@ -12,7 +12,8 @@ CREATE TABLE moderation_log (
     action       VARCHAR(30) NOT NULL,
     target_kind  VARCHAR(20) NOT NULL,
     target_id    BIGINT NOT NULL,
-    reason       VARCHAR(2000) NOT NULL,
+    -- 2,000 characters at most (checked in code), doubled for H2's UTF-16 count
+    reason       VARCHAR(4000) NOT NULL,
     ends_at      TIMESTAMP WITH TIME ZONE,
     CONSTRAINT moderation_log_actor CHECK (moderator_id IS NOT NULL OR rule IS NOT NULL)
 );
@@ -34,7 +35,7 @@ CREATE TABLE reports (
     statement_id    BIGINT NOT NULL REFERENCES statements (id),
     reporter_id     BIGINT NOT NULL REFERENCES accounts (id),
     reason          VARCHAR(20) NOT NULL,
-    details         VARCHAR(1000) NOT NULL,
+    details         VARCHAR(2000) NOT NULL,
     created_at      TIMESTAMP WITH TIME ZONE NOT NULL,
     resolved_entry_id BIGINT REFERENCES moderation_log (id),
     -- "statement:reporter" while the report is open, NULL once resolved: one open report per

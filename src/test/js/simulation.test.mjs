@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as m from '../../../static/js/sim/metrics.js';
 import { generateDataset, sweepCurve, sweepMissRates, missCounts, uniformDraw } from '../../../static/js/sim/simulation.js';
-import { computePlot, plotCurves, plotsToCsv } from '../../../static/js/sim/plots.js';
+import { computePlot, f1AxisLabel, f1Name, missRateLabel, plotCurves, plotsToCsv, thresholdNote } from '../../../static/js/sim/plots.js';
 import { DEFAULT_STATE } from '../../../static/js/sim/state.js';
 
 const base = { n: 1000, positiveRate: 0.5, threshold: 0.5, rule: 'sklearn', seed: 7, hitRange: [1, 1], missRange: [0, 0.1] };
@@ -107,4 +107,47 @@ test('progress is reported and ends at 1', () => {
   assert.ok(seen.length > 10);
   for (let i = 1; i < seen.length; i++) assert.ok(seen[i] >= seen[i - 1]);
   assert.ok(seen.at(-1) <= 1 && seen.at(-1) > 0.9);
+});
+
+// Hits and misses are defined at 0.5 whatever the threshold; the threshold re-scores them.
+test('at threshold 0.5 every miss is an error and every hit correct, even for ranges touching 0.5', () => {
+  for (const [hitRange, missRange] of [[[0.5, 1], [0.4, 0.5]], [[0.5, 0.5000001], [0.4999999, 0.5]], [[1, 1], [0, 0]], [[0.75, 0.75], [0.25, 0.25]]]) {
+    for (const positiveRate of [0.5, 0.23]) {
+      const missRates = sweepMissRates(50);
+      const points = sweepCurve({ ...base, n: 2000, positiveRate, hitRange, missRange, missRates });
+      points.forEach((pt, k) => {
+        const c = missCounts(2000, positiveRate, missRates[k]);
+        assert.equal(pt.fn, c.falseNegatives, `fn for hits ${hitRange}, misses ${missRange} at ${missRates[k]}`);
+        assert.equal(pt.fp, c.falsePositives, `fp for hits ${hitRange}, misses ${missRange} at ${missRates[k]}`);
+      });
+      assert.equal(points[0].f1, 1);
+    }
+  }
+});
+
+test('another threshold re-scores the same predictions: loss unchanged, counts differ', () => {
+  const params = { ...base, hitRange: [0.5, 1], missRange: [0, 0.5], missRates: sweepMissRates(50) };
+  const atHalf = sweepCurve({ ...params, threshold: 0.5 });
+  const atHigh = sweepCurve({ ...params, threshold: 0.9 });
+  atHalf.forEach((pt, k) => assert.equal(atHigh[k].loss, pt.loss));
+  assert.equal(atHalf[0].f1, 1);
+  assert.ok(atHigh[0].f1 < 0.5, `F1 at threshold 0.9 and miss rate 0: ${atHigh[0].f1}`);
+});
+
+test('plots refuse a state with a hit or miss exactly at 0.5', () => {
+  assert.throws(() => plotCurves('confidence', { ...DEFAULT_STATE, hitRanges: '0.5' }), /above 0.5/);
+  assert.throws(() => plotCurves('miss-ranges', { ...DEFAULT_STATE, missRanges: '0.5' }), /below 0.5/);
+  assert.throws(() => plotCurves('confidence', { ...DEFAULT_STATE, missRange: '0.5' }), /below 0.5/);
+  assert.throws(() => plotCurves('miss-ranges', { ...DEFAULT_STATE, hitRange: '0.5' }), /above 0.5/);
+});
+
+test('labels say when the threshold is not 0.5', () => {
+  assert.equal(f1AxisLabel(0.5), 'F1-Score');
+  assert.equal(f1Name(0.5), 'F1');
+  assert.equal(missRateLabel(0.5), 'miss rate');
+  assert.equal(thresholdNote(0.5), 'threshold 0.5');
+  assert.equal(f1AxisLabel(0.9), 'F1-Score at threshold 0.9');
+  assert.equal(f1Name(0.9), 'F1 at threshold 0.9');
+  assert.match(missRateLabel(0.9), /misses defined at 0.5/);
+  assert.match(thresholdNote(0.9), /^threshold 0.9, which re-scores predictions whose hits and misses are defined at 0.5$/);
 });

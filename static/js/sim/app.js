@@ -2,10 +2,10 @@
 // "Check your own predictions". Mounts into <div id="sim-app" data-mode="full">.
 // All computation runs in worker.js; all numbers come from metrics.js.
 
-import { DEFAULT_STATE, FIELD_LIMITS, coerceField, stateFromQuery, stateToQuery, validateField } from './state.js';
+import { DEFAULT_STATE, FIELD_LIMITS, coerceField, describeReplaced, stateFromQuery, stateToQuery, validateField } from './state.js';
 import { LOSS_RULES, LOSS_RULE_LABELS } from './metrics.js';
-import { PLOT_NAMES, PLOT_TITLES, RULE_SHORT_LABELS, plotFixedNote, plotsToCsv } from './plots.js';
-import { drawReliabilityChart, drawSweepChart, chartToPngBlob, formatNumber, saveBlob } from './charts.js';
+import { PLOT_NAMES, PLOT_TITLES, RULE_SHORT_LABELS, f1Name, missRateLabel, plotFixedNote, plotsToCsv, thresholdNote } from './plots.js';
+import { READOUT_HINT, drawReliabilityChart, drawSweepChart, chartToPngBlob, formatNumber, saveBlob } from './charts.js';
 import { CONFIDENT_MISS_CUTOFF, exampleCsv } from './analysis.js';
 import { CancelledError, WorkerJobs } from './jobs.js';
 import { el } from './dom.js';
@@ -24,17 +24,17 @@ const CONTROLS = [
     { name: 'steps', label: 'Miss-rate steps', type: 'number', step: 1, help: 'from 0 to 0.5' },
   ] },
   { legend: 'Scoring', fields: [
-    { name: 'threshold', label: 'Threshold', type: 'number', step: 0.01, help: 'positive when p ≥ threshold' },
-    { name: 'rule', label: 'Loss rule', type: 'select' },
+    { name: 'threshold', label: 'Threshold', type: 'number', step: 0.01, wide: true, help: 'positive when p ≥ threshold. Hits and misses are defined at 0.5; a different threshold re-scores the same predictions' },
+    { name: 'rule', label: 'Loss rule', type: 'select', help: 'how log(0) is avoided' },
     { name: 'logScale', label: 'Logarithmic loss axis', type: 'checkbox' },
   ] },
-  { legend: 'Plot 1: varying miss ranges', fields: [
-    { name: 'missRanges', label: 'Miss ranges (true-class p)', type: 'text', help: 'lo-hi; separated by ";" — a single number means exactly that p' },
-    { name: 'hitRange', label: 'Hit range', type: 'text', help: '1 = perfect hits' },
+  { legend: 'Plot 1: miss ranges', fields: [
+    { name: 'missRanges', label: 'Miss ranges (true-class p)', type: 'text', help: 'a miss gives its true class p below 0.5: "lo-hi" means [lo, hi), e.g. 0.4-0.5; separate ranges with ";"; a single number is exactly that p and must be under 0.5' },
+    { name: 'hitRange', label: 'Hit range', type: 'text', help: 'a hit gives p above 0.5: "0.5-1" means (0.5, 1]; 1 = perfect hits' },
   ] },
-  { legend: 'Plot 2: varying hit confidence', fields: [
-    { name: 'hitRanges', label: 'Hit ranges (true-class p)', type: 'text', help: 'within 0.5 and 1' },
-    { name: 'missRange', label: 'Miss range', type: 'text', help: 'within 0 and 0.5' },
+  { legend: 'Plot 2: hit confidence', fields: [
+    { name: 'hitRanges', label: 'Hit ranges (true-class p)', type: 'text', help: 'a hit gives its true class p above 0.5: "lo-hi" means (lo, hi], e.g. 0.5-1; a single number must be over 0.5' },
+    { name: 'missRange', label: 'Miss range', type: 'text', help: 'below 0.5: "0-0.5" means [0, 0.5)' },
   ] },
 ];
 
@@ -60,6 +60,12 @@ function buildInput(field, value) {
   } else if (field.type === 'checkbox') {
     input = el('input', { id, name: field.name, type: 'checkbox', 'aria-describedby': describedBy });
     input.checked = value;
+    // The box comes before its label, on one line.
+    return el('div', { class: 'sim-field sim-field-checkbox' },
+      input,
+      el('label', { for: id, text: field.label }),
+      el('small', { id: `${id}-help`, class: 'sim-help', text: field.help ?? '' }),
+      el('small', { id: `${id}-error`, class: 'sim-error', 'aria-live': 'polite' }));
   } else {
     input = el('input', {
       id, name: field.name, type: field.type, step: field.step, min: limits.min, max: limits.max,
@@ -68,7 +74,7 @@ function buildInput(field, value) {
     });
     input.value = String(value);
   }
-  return el('div', { class: `sim-field sim-field-${field.type}` },
+  return el('div', { class: `sim-field sim-field-${field.type}${field.wide ? ' sim-field-wide' : ''}` },
     el('label', { for: id, text: field.label }),
     input,
     el('small', { id: `${id}-help`, class: 'sim-help', text: field.help ?? '' }),
@@ -101,9 +107,9 @@ function setOutput(id, value, text = formatNumber(value, 8)) {
 class SimulationPage {
   constructor(root) {
     this.root = root;
-    const { state, errors } = stateFromQuery(location.search);
+    const { state, replaced } = stateFromQuery(location.search);
     this.state = state;
-    this.urlErrors = errors;
+    this.replacedFromUrl = replaced; // shown in #sim-notice until the user changes something
     this.plots = null; // {name: curves} of the last finished sweep
     this.charts = {};
     this.sweeps = new WorkerJobs(WORKER_URL);
@@ -112,18 +118,34 @@ class SimulationPage {
   }
 
   mount() {
-    this.root.replaceChildren(this.buildIntro(), this.buildControls(), this.buildPlots(), this.buildCheck());
+    this.root.replaceChildren(this.buildIntro(), this.buildNotice(), this.buildControls(), this.buildPlots(), this.buildCheck());
     this.writeUrl(); // the address bar holds the full state from the start
-    const names = Object.keys(this.urlErrors);
-    if (names.length) {
-      this.setStatus(`Some values in the link were invalid and replaced by defaults: ${names.join(', ')}.`);
-    }
     this.recompute();
+  }
+
+  /** #sim-notice: values of the link that were invalid, kept until the user changes a setting. */
+  buildNotice() {
+    const lines = describeReplaced(this.replacedFromUrl);
+    const notice = el('div', { id: 'sim-notice', class: 'sim-notice', role: 'status', hidden: lines.length === 0 });
+    if (lines.length) {
+      notice.append(
+        el('p', { text: `${lines.length === 1 ? 'A value' : 'Some values'} in the link you opened ${lines.length === 1 ? 'was' : 'were'} invalid and replaced by the default:` }),
+        el('ul', {}, lines.map((line, i) => el('li', { 'data-param': this.replacedFromUrl[i].key, text: line }))));
+    }
+    return notice;
+  }
+
+  clearNotice() {
+    const notice = document.getElementById('sim-notice');
+    if (notice.hidden) return;
+    notice.hidden = true;
+    notice.replaceChildren();
   }
 
   buildIntro() {
     return el('header', { class: 'sim-intro' },
-      el('p', { text: 'Each curve is one simulated classifier whose miss rate sweeps from 0 to 0.5: F1 falls along the x axis, cross-entropy is on the y axis. Misses made with confidence cost a lot of loss whatever the F1; the confidence of hits hardly matters. Every change redraws, and the address bar always holds a link to this exact view.' }));
+      el('p', { text: 'Each curve is one simulated classifier whose miss rate sweeps from 0 to 0.5: F1 falls along the x axis, cross-entropy is on the y axis. Misses made with confidence cost a lot of loss whatever the F1; the confidence of hits hardly matters. Every change redraws, and the address bar always holds a link to this exact view.' }),
+      el('p', { text: 'A hit gives its true class a probability above 0.5, a miss one below 0.5. The threshold does not change the predictions, only how they are scored: at 0.5 the F1 follows the miss rate, at another threshold some hits count as errors or some misses as correct.' }));
   }
 
   buildControls() {
@@ -147,7 +169,7 @@ class SimulationPage {
       el('p', { id: 'sim-point', class: 'sim-point', 'aria-live': 'polite' }),
       PLOT_NAMES.map((name) => el('figure', { class: 'sim-figure', 'data-plot': name },
         el('div', { id: `sim-chart-${name}`, class: 'sim-chart', role: 'img', 'aria-label': `${PLOT_TITLES[name]}; use the arrow keys to step through the points` }),
-        el('p', { id: `sim-readout-${name}`, class: 'sim-readout', text: 'Hover over the plot or focus it and use the arrow keys for exact values.' }),
+        el('p', { id: `sim-readout-${name}`, class: 'sim-readout', 'aria-live': 'polite', text: READOUT_HINT }),
         el('figcaption', {},
           el('span', { id: `sim-caption-${name}`, text: PLOT_TITLES[name] }),
           el('button', { type: 'button', id: `sim-download-png-${name}`, class: 'sim-small-button', text: 'Download PNG', onclick: () => this.downloadPng(name) })))),
@@ -229,7 +251,7 @@ class SimulationPage {
     const changed = JSON.stringify(next) !== JSON.stringify(this.state);
     this.state = next;
     this.writeUrl();
-    if (changed) this.recompute();
+    if (changed) { this.clearNotice(); this.recompute(); }
   }
 
   writeUrl() {
@@ -243,6 +265,7 @@ class SimulationPage {
       if (input.type === 'checkbox') input.checked = this.state[name]; else input.value = String(this.state[name]);
       showFieldError(name, null);
     }
+    this.clearNotice();
     this.writeUrl();
     this.recompute();
   }
@@ -292,11 +315,13 @@ class SimulationPage {
       this.charts[name]?.destroy();
       this.charts[name] = drawSweepChart(document.getElementById(`sim-chart-${name}`), name, this.plots[name], {
         rule: state.rule,
+        threshold: state.threshold,
         logScale: state.logScale,
-        onReadout: (parts) => { readout.textContent = describePoints(parts); },
+        onReadout: (parts) => { readout.textContent = describePoints(parts, state.threshold); },
       });
+      readout.textContent = READOUT_HINT;
       document.getElementById(`sim-caption-${name}`).textContent =
-        `${PLOT_TITLES[name]} (${plotFixedNote(name, state)}; N = ${state.n.toLocaleString('en-US')}, threshold ${state.threshold}, seed ${state.seed})`;
+        `${PLOT_TITLES[name]} (${plotFixedNote(name, state)}; N = ${state.n.toLocaleString('en-US')}, ${thresholdNote(state.threshold)}, seed ${state.seed})`;
     }
     this.reportPoint();
   }
@@ -311,7 +336,7 @@ class SimulationPage {
     node.dataset.missRate = String(pt.missRate);
     node.dataset.f1 = String(pt.f1);
     node.dataset.loss = String(pt.loss);
-    node.textContent = `At a miss rate of ${formatNumber(pt.missRate)} with ${curve.label}: F1 = ${formatNumber(pt.f1)}, `
+    node.textContent = `At a ${missRateLabel(this.plotState.threshold)} of ${formatNumber(pt.missRate)} with ${curve.label}: ${f1Name(this.plotState.threshold)} = ${formatNumber(pt.f1)}, `
       + `cross-entropy = ${formatNumber(pt.loss)} nats (${LOSS_RULE_LABELS[this.plotState.rule]}).`;
   }
 
@@ -418,12 +443,12 @@ class SimulationPage {
   }
 }
 
-function describePoints(parts) {
+function describePoints(parts, threshold) {
   if (parts.length === 0) return '';
   const { pt } = parts[0];
-  const head = `F1 ${formatNumber(pt.f1, 10)} (precision ${formatNumber(pt.precision, 10)}, recall ${formatNumber(pt.recall, 10)})`;
+  const head = `${f1Name(threshold)} = ${formatNumber(pt.f1, 10)} (precision ${formatNumber(pt.precision, 10)}, recall ${formatNumber(pt.recall, 10)})`;
   const lines = parts.map(({ curve, pt: p }) =>
-    `${curve.label}: miss rate ${formatNumber(p.missRate)}, cross-entropy ${formatNumber(p.loss, 12)}, tp ${p.tp} fp ${p.fp} fn ${p.fn} tn ${p.tn}`);
+    `${curve.label}: ${missRateLabel(threshold)} = ${formatNumber(p.missRate)}, cross-entropy ${formatNumber(p.loss, 12)}, tp ${p.tp} fp ${p.fp} fn ${p.fn} tn ${p.tn}`);
   return `${head}. ${lines.join('; ')}.`;
 }
 

@@ -2,7 +2,7 @@
 // and keyboard stepping of the cursor. Browser only.
 
 import uPlot from '/webjars/uplot/1.6.30/dist/uPlot.esm.js';
-import { lossAxisLabel, PLOT_TITLES, RULE_SHORT_LABELS } from './plots.js';
+import { f1AxisLabel, f1Name, lossAxisLabel, PLOT_TITLES, RULE_SHORT_LABELS } from './plots.js';
 
 export function formatNumber(v, digits = 6) {
   if (v === null || v === undefined || Number.isNaN(v)) return '—';
@@ -75,10 +75,27 @@ function enableKeyboard(u, target) {
 }
 
 /**
- * Draws one sweep plot into `container`.
- * options: {rule, logScale, height, onReadout(text, points)}
+ * A tap (or click) moves the cursor to where it landed, so that touch screens,
+ * which have no hover, get the readout too. Browsers fire click after a tap.
  */
-export function drawSweepChart(container, plotName, curves, { rule, logScale = false, height = 360, onReadout } = {}) {
+function enableTap(u) {
+  u.over.addEventListener('click', (e) => {
+    const box = u.over.getBoundingClientRect();
+    u.setCursor({ left: e.clientX - box.left, top: e.clientY - box.top });
+  });
+}
+
+/** Readout hint shown before the first hover, tap or key press. */
+export const READOUT_HINT = 'Hover, tap or focus the plot and use the arrow keys for exact values.';
+
+/**
+ * Draws one sweep plot into `container`.
+ * options: {rule, threshold, logScale, height, onReadout(parts), title}; title
+ * null draws none (the essay's figcaption names the figure).
+ */
+export function drawSweepChart(container, plotName, curves, {
+  rule, threshold = 0.5, logScale = false, height = 360, onReadout, title = PLOT_TITLES[plotName],
+} = {}) {
   const { data, pointAt } = joinCurves(curves);
   // A log axis cannot show a loss of exactly 0.
   if (logScale) for (const ys of data.slice(1)) ys.forEach((v, i) => { if (v !== null && v <= 0) ys[i] = null; });
@@ -94,7 +111,7 @@ export function drawSweepChart(container, plotName, curves, { rule, logScale = f
     onReadout(parts);
   };
   const opts = {
-    title: PLOT_TITLES[plotName],
+    ...(title ? { title } : {}),
     width: chartWidth(container),
     height,
     scales: {
@@ -102,7 +119,7 @@ export function drawSweepChart(container, plotName, curves, { rule, logScale = f
       y: logScale ? { distr: 3 } : {},
     },
     axes: [
-      { label: 'F1-Score', stroke: '#222', grid: { stroke: '#e5e5e5' } },
+      { label: f1AxisLabel(threshold), stroke: '#222', grid: { stroke: '#e5e5e5' } },
       {
         label: lossAxisLabel(rule),
         stroke: '#222',
@@ -114,7 +131,7 @@ export function drawSweepChart(container, plotName, curves, { rule, logScale = f
     cursor: { points: { size: 8 }, drag: { x: false, y: false } },
     legend: { live: true },
     series: [
-      { label: `F1 · loss: ${RULE_SHORT_LABELS[rule]}`, value: (u, v) => formatNumber(v, 10) },
+      { label: `${f1Name(threshold)} · loss: ${RULE_SHORT_LABELS[rule]}`, value: (u, v) => formatNumber(v, 10) },
       ...curves.map((c) => ({
         label: c.label,
         stroke: c.color,
@@ -130,6 +147,7 @@ export function drawSweepChart(container, plotName, curves, { rule, logScale = f
   const u = new uPlot(opts, data, container);
   u.root.querySelector('.u-over')?.setAttribute('aria-hidden', 'true');
   enableKeyboard(u, container);
+  enableTap(u);
   followWidth(u, container, height);
   return u;
 }
@@ -173,6 +191,7 @@ export function drawReliabilityChart(container, calibration, { height = 320 } = 
   container.replaceChildren();
   const u = new uPlot(opts, [xs, xs.slice(), observed], container);
   enableKeyboard(u, container);
+  enableTap(u);
   followWidth(u, container, height);
   return u;
 }

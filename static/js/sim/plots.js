@@ -2,7 +2,7 @@
 // has, their labels and colours. Shared by the page, the worker and the static
 // figure generator so that all three show the same thing.
 
-import { parseRanges } from './state.js';
+import { HIT_MISS_BOUNDARY, parseRanges } from './state.js';
 import { sweepPlot } from './simulation.js';
 import { LOSS_RULES } from './metrics.js';
 
@@ -35,8 +35,8 @@ export function rangeLabel([lo, hi], kind) {
 /** Curves of one plot: [{hitRange, missRange, label, color}]. */
 export function plotCurves(plotName, state) {
   if (plotName === 'miss-ranges') {
-    const [hitRange] = parseRanges(state.hitRange, { lo: 0.5, hi: 1, many: false });
-    return parseRanges(state.missRanges, { lo: 0, hi: 0.5 }).map((missRange, i) => ({
+    const [hitRange] = parseRanges(state.hitRange, { side: 'hit', many: false });
+    return parseRanges(state.missRanges, { side: 'miss' }).map((missRange, i) => ({
       hitRange,
       missRange,
       label: `misses p ${rangeLabel(missRange, 'miss')}`,
@@ -44,8 +44,8 @@ export function plotCurves(plotName, state) {
     }));
   }
   if (plotName === 'confidence') {
-    const [missRange] = parseRanges(state.missRange, { lo: 0, hi: 0.5, many: false });
-    return parseRanges(state.hitRanges, { lo: 0.5, hi: 1 }).map((hitRange, i) => ({
+    const [missRange] = parseRanges(state.missRange, { side: 'miss', many: false });
+    return parseRanges(state.hitRanges, { side: 'hit' }).map((hitRange, i) => ({
       hitRange,
       missRange,
       label: `hits p ${rangeLabel(hitRange, 'hit')}`,
@@ -58,8 +58,33 @@ export function plotCurves(plotName, state) {
 /** What the other curves of a plot hold fixed, for the caption. */
 export function plotFixedNote(plotName, state) {
   return plotName === 'miss-ranges'
-    ? `hits p ${rangeLabel(parseRanges(state.hitRange, { many: false })[0], 'hit')}`
-    : `misses p ${rangeLabel(parseRanges(state.missRange, { many: false })[0], 'miss')}`;
+    ? `hits p ${rangeLabel(parseRanges(state.hitRange, { side: 'hit', many: false })[0], 'hit')}`
+    : `misses p ${rangeLabel(parseRanges(state.missRange, { side: 'miss', many: false })[0], 'miss')}`;
+}
+
+// Hits and misses are defined at 0.5 (see state.js); the threshold only decides
+// how those same predictions are counted. These labels say so whenever the
+// threshold is not 0.5, so that "miss rate 0" next to an F1 below 1 is explained.
+
+/** The x axis: "F1-Score", or "F1-Score at threshold 0.9". */
+export function f1AxisLabel(threshold) {
+  return threshold === HIT_MISS_BOUNDARY ? 'F1-Score' : `F1-Score at threshold ${threshold}`;
+}
+
+/** The metric's short name: "F1", or "F1 at threshold 0.9". */
+export function f1Name(threshold) {
+  return threshold === HIT_MISS_BOUNDARY ? 'F1' : `F1 at threshold ${threshold}`;
+}
+
+/** What the sweep varies: "miss rate", or "miss rate (misses defined at 0.5)". */
+export function missRateLabel(threshold) {
+  return threshold === HIT_MISS_BOUNDARY ? 'miss rate' : `miss rate (misses defined at ${HIT_MISS_BOUNDARY})`;
+}
+
+/** The threshold for captions: "threshold 0.5", or with a note that it re-scores. */
+export function thresholdNote(threshold) {
+  return threshold === HIT_MISS_BOUNDARY ? `threshold ${threshold}`
+    : `threshold ${threshold}, which re-scores predictions whose hits and misses are defined at ${HIT_MISS_BOUNDARY}`;
 }
 
 export function lossAxisLabel(rule) {

@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_STATE } from './state.js';
-import { PLOT_NAMES, PLOT_TITLES, computePlot, lossAxisLabel, plotFixedNote } from './plots.js';
+import { PLOT_NAMES, PLOT_TITLES, computePlot, f1AxisLabel, lossAxisLabel, plotFixedNote, thresholdNote } from './plots.js';
 
 const WIDTH = 760;
 const HEIGHT = 470;
@@ -60,7 +60,7 @@ export function renderPlotSvg(plotName, state = DEFAULT_STATE) {
     out.push(`<text x="${MARGIN.left - 8}" y="${y}" text-anchor="end" dominant-baseline="middle">${t.toFixed(yTicks.decimals)}</text>`);
   }
   out.push(`<rect x="${MARGIN.left}" y="${MARGIN.top}" width="${plotW}" height="${plotH}" fill="none" stroke="#222"/>`);
-  out.push(`<text x="${MARGIN.left + plotW / 2}" y="${MARGIN.top + plotH + 40}" text-anchor="middle" font-weight="bold">F1-Score</text>`);
+  out.push(`<text x="${MARGIN.left + plotW / 2}" y="${MARGIN.top + plotH + 40}" text-anchor="middle" font-weight="bold">${escapeXml(f1AxisLabel(state.threshold))}</text>`);
   out.push(`<text transform="translate(18 ${MARGIN.top + plotH / 2}) rotate(-90)" text-anchor="middle" font-weight="bold">${escapeXml(lossAxisLabel(state.rule))}</text>`);
   for (const curve of curves) {
     const pts = curve.points.filter((pt) => Number.isFinite(pt.loss)).sort((a, b) => a.f1 - b.f1);
@@ -76,7 +76,7 @@ export function renderPlotSvg(plotName, state = DEFAULT_STATE) {
     out.push(`<text x="${fmt(x + 28)}" y="${y}" dominant-baseline="middle">${escapeXml(curve.label)}</text>`);
   });
   const noteY = legendTop + Math.ceil(curves.length / LEGEND_COLUMNS) * 20 + 8;
-  out.push(`<text x="${MARGIN.left}" y="${noteY}" fill="#444">${escapeXml(`${plotFixedNote(plotName, state)}; N = ${state.n}, positive rate ${state.positiveRate}, threshold ${state.threshold}, seed ${state.seed}. Static image; the live version needs JavaScript.`)}</text>`);
+  out.push(`<text x="${MARGIN.left}" y="${noteY}" fill="#444">${escapeXml(`${plotFixedNote(plotName, state)}; N = ${state.n}, positive rate ${state.positiveRate}, ${thresholdNote(state.threshold)}, seed ${state.seed}. Static image; the live version needs JavaScript.`)}</text>`);
   out.push('</svg>');
   return `${out.join('\n')}\n`;
 }

@@ -28,10 +28,10 @@ const FIELDS = {
   rule: { key: 'rule', kind: 'choice', choices: LOSS_RULES },
   seed: { key: 'seed', kind: 'int', min: 0, max: 4294967295 },
   steps: { key: 'steps', kind: 'int', min: 50, max: 1000 },
-  missRanges: { key: 'mr', kind: 'ranges', lo: 0, hi: 0.5, many: true },
-  hitRange: { key: 'hit', kind: 'ranges', lo: 0.5, hi: 1, many: false },
-  hitRanges: { key: 'hr', kind: 'ranges', lo: 0.5, hi: 1, many: true },
-  missRange: { key: 'miss', kind: 'ranges', lo: 0, hi: 0.5, many: false },
+  missRanges: { key: 'mr', kind: 'ranges', side: 'miss', many: true },
+  hitRange: { key: 'hit', kind: 'ranges', side: 'hit', many: false },
+  hitRanges: { key: 'hr', kind: 'ranges', side: 'hit', many: true },
+  missRange: { key: 'miss', kind: 'ranges', side: 'miss', many: false },
   logScale: { key: 'log', kind: 'bool' },
   csvThreshold: { key: 'cthr', kind: 'number', min: 0, max: 1 },
   csvBins: { key: 'cbins', kind: 'int', min: 2, max: 100 },
@@ -39,26 +39,55 @@ const FIELDS = {
 
 export const FIELD_LIMITS = FIELDS;
 
+/**
+ * Hits and misses are defined at p = 0.5, whatever the scoring threshold: a hit
+ * gives its true class p > 0.5 (right side of 0.5), a miss p < 0.5 (wrong side).
+ * So a hit range "lo-hi" means (lo, hi] and may start at 0.5, which it excludes;
+ * a miss range means [lo, hi) and may end at 0.5. A single value is exactly that
+ * p and must not be 0.5, which would be on neither side.
+ */
+export const HIT_MISS_BOUNDARY = 0.5;
+export const RANGE_SIDES = Object.freeze({
+  hit: Object.freeze({ side: 'hit', lo: HIT_MISS_BOUNDARY, hi: 1 }),
+  miss: Object.freeze({ side: 'miss', lo: 0, hi: HIT_MISS_BOUNDARY }),
+});
+
 // A "-" between two numbers separates a range; the one in "1e-10" does not.
 const RANGE_DASH = /(?<=[0-9.])\s*-\s*(?=[0-9.])/;
+
+/** A part of the input for an error message, cut short if long. */
+function quote(part) {
+  return `"${part.length > 30 ? `${part.slice(0, 30)}…` : part}"`;
+}
 
 /**
  * Parses "0.4-0.5; 0.3-0.4; 0" into [[0.4, 0.5], [0.3, 0.4], [0, 0]].
  * A single number means exactly that value. Throws RangeError with a message.
+ * side: 'hit' or 'miss' sets the limits of RANGE_SIDES and refuses a range that
+ * would put a hit at or below 0.5 or a miss at or above it.
  */
-export function parseRanges(text, { lo = 0, hi = 1, many = true } = {}) {
+export function parseRanges(text, { side = null, many = true, ...limits } = {}) {
+  const sideLimits = side ? RANGE_SIDES[side] : null;
+  if (side && !sideLimits) throw new RangeError(`unknown side: ${side}`);
+  const { lo = 0, hi = 1 } = sideLimits ?? limits;
   const parts = String(text).split(';').map((s) => s.trim()).filter((s) => s !== '');
   if (parts.length === 0) throw new RangeError('enter at least one range');
   if (!many && parts.length > 1) throw new RangeError('enter one range');
   if (parts.length > 12) throw new RangeError('at most 12 ranges');
   return parts.map((part) => {
     const ends = part.split(RANGE_DASH);
-    if (ends.length > 2) throw new RangeError(`"${part}" is not a range like 0.1-0.2`);
+    if (ends.length > 2) throw new RangeError(`${quote(part)} is not a range like 0.1-0.2`);
     const values = ends.map((e) => (/^\s*[0-9.eE+-]+\s*$/.test(e) ? Number(e) : NaN));
-    if (values.some((v) => !Number.isFinite(v))) throw new RangeError(`"${part}" is not a number or a range like 0.1-0.2`);
+    if (values.some((v) => !Number.isFinite(v))) throw new RangeError(`${quote(part)} is not a number or a range like 0.1-0.2`);
     const [a, b = a] = values;
-    if (a > b) throw new RangeError(`"${part}": the lower end comes first`);
-    if (a < lo || b > hi) throw new RangeError(`"${part}" must lie within ${lo} and ${hi}`);
+    if (a > b) throw new RangeError(`${quote(part)}: the lower end comes first`);
+    if (side === 'hit' && (a < lo || b > hi || (a === b && a <= lo))) {
+      throw new RangeError(`${quote(part)}: a hit must give its true class p above 0.5 (within 0.5 and 1; "0.5-1" means (0.5, 1], a single value must exceed 0.5)`);
+    }
+    if (side === 'miss' && (a < lo || b > hi || (a === b && b >= hi))) {
+      throw new RangeError(`${quote(part)}: a miss must give its true class p below 0.5 (within 0 and 0.5; "0-0.5" means [0, 0.5), a single value must be under 0.5)`);
+    }
+    if (a < lo || b > hi) throw new RangeError(`${quote(part)} must lie within ${lo} and ${hi}`);
     return [a, b];
   });
 }
@@ -104,18 +133,39 @@ export function coerceField(name, raw) {
   }
 }
 
-/** State from a query string; invalid or missing values fall back to defaults. */
+/**
+ * State from a query string; invalid or missing values fall back to defaults.
+ * errors: {field: message}; replaced: [{name, key, raw, error, fallback}] in field order.
+ */
 export function stateFromQuery(search) {
   const params = new URLSearchParams(search);
   const state = { ...DEFAULT_STATE };
   const errors = {};
+  const replaced = [];
   for (const [name, f] of Object.entries(FIELDS)) {
     if (!params.has(f.key)) continue;
-    const value = coerceField(name, params.get(f.key));
+    const raw = params.get(f.key);
+    const value = coerceField(name, raw);
     const error = validateField(name, value);
-    if (error) errors[name] = error; else state[name] = value;
+    if (error) {
+      errors[name] = error;
+      replaced.push({ name, key: f.key, raw, error, fallback: DEFAULT_STATE[name] });
+    } else {
+      state[name] = value;
+    }
   }
-  return { state, errors };
+  return { state, errors, replaced };
+}
+
+const MAX_SHOWN_RAW = 40;
+
+/** One line per replaced link value, for the notice: `steps=10: must be between 50 and 1000; using 50`. */
+export function describeReplaced(replaced) {
+  return replaced.map(({ key, raw, error, fallback }) => {
+    const shown = raw.length > MAX_SHOWN_RAW ? `${raw.slice(0, MAX_SHOWN_RAW)}…` : raw;
+    const using = typeof fallback === 'boolean' ? (fallback ? '1' : '0') : String(fallback);
+    return `${key}=${shown}: ${error}; using ${using}`;
+  });
 }
 
 export function stateToQuery(state) {

@@ -10,7 +10,7 @@ const [port = '8765', uplotDist = '/tmp/uplot/META-INF/resources/webjars/uplot/1
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; worker-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.html': 'text/html; charset=utf-8' };
 
-const page = (title, body) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>
+const page = (title, body) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title>
 <link rel="stylesheet" href="/webjars/uplot/1.6.30/dist/uPlot.min.css"><link rel="stylesheet" href="/static/css/sim.css"></head><body>${body}</body></html>`;
 const PAGES = {
   '/simulation': page('Simulation', '<main><h1>F1 vs cross-entropy</h1><div id="sim-app" data-mode="full"></div></main><script type="module" src="/static/js/sim/app.js"></script>'),

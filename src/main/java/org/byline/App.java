@@ -3,6 +3,7 @@ package org.byline;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import org.byline.account.AccountController;
+import org.byline.account.CreateAdminCommand;
 import org.byline.account.Accounts;
 import org.byline.account.Owner;
 import org.byline.account.PasswordHasher;
@@ -30,6 +31,7 @@ import org.byline.web.ClientAddress;
 import org.byline.web.Cookies;
 import org.byline.web.Csrf;
 import org.byline.web.ErrorPages;
+import org.byline.web.FormBodies;
 import org.byline.web.JteRenderer;
 import org.byline.web.Pages;
 import org.byline.web.RateLimiter;
@@ -53,6 +55,13 @@ public final class App {
 
     public static void main(String[] args) {
         Config config = Config.fromEnv(System.getenv());
+        if (args.length > 0) {
+            if (args[0].equals("create-admin")) {
+                System.exit(CreateAdminCommand.run(config, args, System.in, System.out, System.err));
+            }
+            System.err.println("usage: java -jar byline.jar [create-admin --handle NAME [--name \"Display Name\"]]");
+            System.exit(2);
+        }
         Javalin app = create(config).start(config.port());
         LOG.info("Byline is serving on http://localhost:{}/", app.port());
     }
@@ -94,8 +103,8 @@ public final class App {
         CommentController commentController = new CommentController(essays, statements, essayPages, statementPages,
                 pages, new RateLimiter(10, 60_000, limits, clock));
         AccountController accountController = new AccountController(accounts, sessions, pages,
-                new RateLimiter(10, 60_000, limits, clock), new RateLimiter(20, 3_600_000, limits, clock),
-                new ClientAddress(config.clientIpHeader()));
+                new RateLimiter(10, 60_000, limits, clock), new RateLimiter(20, 900_000, limits, clock),
+                new RateLimiter(20, 3_600_000, limits, clock), new ClientAddress(config.clientIpHeader()));
         Moderation moderation = new Moderation(jdbi, clock);
         ModerationController moderationController = new ModerationController(moderation, new ModerationQueue(jdbi),
                 statements, statementPages, essays, essayPages, accounts, suspensions, pages, access, jdbi);
@@ -130,6 +139,7 @@ public final class App {
             routes.before(ctx -> {
                 headers.apply(ctx);
                 if (ctx.method().name().equals("POST")) {
+                    FormBodies.requireUrlEncoded(ctx);
                     csrf.verify(ctx);
                 }
             });

@@ -26,15 +26,22 @@ public final class AccountController {
     private final Sessions sessions;
     private final Pages pages;
     private final RateLimiter loginLimit;
+    private final RateLimiter accountFailureLimit;
     private final RateLimiter registerLimit;
     private final ClientAddress clients;
 
+    /**
+     * {@code loginLimit} counts every sign-in attempt per client; {@code accountFailureLimit} counts
+     * only failed ones per account, so a stranger guessing at an account slows it down without being
+     * able to keep its owner out with a handful of wrong passwords.
+     */
     public AccountController(Accounts accounts, Sessions sessions, Pages pages, RateLimiter loginLimit,
-                             RateLimiter registerLimit, ClientAddress clients) {
+                             RateLimiter accountFailureLimit, RateLimiter registerLimit, ClientAddress clients) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.pages = pages;
         this.loginLimit = loginLimit;
+        this.accountFailureLimit = accountFailureLimit;
         this.registerLimit = registerLimit;
         this.clients = clients;
     }
@@ -73,9 +80,8 @@ public final class AccountController {
         String next = next(ctx);
         String handle = orEmpty(ctx.formParam("handle")).strip();
         String handleKey = Handles.key(handle.length() > 30 ? handle.substring(0, 30) : handle);
-        // Both limits are always counted, so neither an address nor an account can be probed faster.
         boolean clientOk = loginLimit.tryAcquire("login-ip:" + clients.of(ctx));
-        boolean accountOk = loginLimit.tryAcquire("login-handle:" + handleKey);
+        boolean accountOk = !accountFailureLimit.isOver("login-failures:" + handleKey);
         if (!clientOk || !accountOk) {
             ctx.status(HttpStatus.TOO_MANY_REQUESTS);
             ctx.header("Retry-After", String.valueOf(loginLimit.windowSeconds()));
@@ -86,6 +92,7 @@ public final class AccountController {
         }
         var account = accounts.authenticate(handle, ctx.formParam("password"));
         if (account.isEmpty()) {
+            accountFailureLimit.record("login-failures:" + handleKey);
             ctx.status(HttpStatus.UNAUTHORIZED);
             ErrorPages.keepRendered(ctx);
             pages.render(ctx, "account/login.jte",

@@ -13,10 +13,10 @@ import java.util.Optional;
 public interface AccountDao {
     String COLUMNS = "id, handle, display_name, created_at, role, suspension_entry_id";
 
-    @SqlUpdate("INSERT INTO accounts (handle, handle_key, display_name, password_hash, created_at) "
-            + "VALUES (:handle, :handleKey, :displayName, :passwordHash, :createdAt)")
+    @SqlUpdate("INSERT INTO accounts (handle, handle_key, handle_skeleton, display_name, password_hash, created_at) "
+            + "VALUES (:handle, :handleKey, :handleSkeleton, :displayName, :passwordHash, :createdAt)")
     @GetGeneratedKeys("id")
-    long insert(@Bind("handle") String handle, @Bind("handleKey") String handleKey,
+    long insert(@Bind("handle") String handle, @Bind("handleKey") String handleKey, @Bind("handleSkeleton") String handleSkeleton,
                 @Bind("displayName") String displayName, @Bind("passwordHash") String passwordHash,
                 @Bind("createdAt") Instant createdAt);
 

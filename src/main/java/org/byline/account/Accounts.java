@@ -6,24 +6,14 @@ import org.jdbi.v3.core.Jdbi;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** Registering and authenticating individual people. */
 public final class Accounts {
     public static final int MIN_PASSWORD = 8;
     public static final int MAX_PASSWORD = 1000;
     public static final int MAX_DISPLAY_NAME = 80;
-    /**
-     * Names that would pass a statement off as coming from nobody in particular, or from a group or
-     * an office rather than a person. Every byline is one individual.
-     */
-    private static final Set<String> NOT_A_PERSON = Set.of(
-            "anonymous", "anon", "admin", "administrator", "moderator", "moderators", "mod", "mods", "staff",
-            "team", "the team", "system", "byline", "root", "support", "official", "everyone", "nobody", "unknown");
-
     /** What was typed into the registration form, and the problems found per field. */
     public record Registration(String handle, String displayName, Map<String, String> problems) {
         public boolean ok() {
@@ -48,8 +38,8 @@ public final class Accounts {
         Map<String, String> problems = new LinkedHashMap<>();
         if (!Handles.isValid(handle)) {
             problems.put("handle", "A handle is 3 to 30 characters: letters a-z, digits, '_' and '-'.");
-        } else if (NOT_A_PERSON.contains(handle.toLowerCase(Locale.ROOT))) {
-            problems.put("handle", "\"" + handle + "\" does not name a person; choose a handle of your own.");
+        } else if (PersonNames.handleProblem(handle) != null) {
+            problems.put("handle", PersonNames.handleProblem(handle));
         }
         String badChar = TextInput.forbiddenCharacter(displayName, false);
         if (displayName.isEmpty()) {
@@ -58,8 +48,8 @@ public final class Accounts {
             problems.put("displayName", "A display name is at most " + MAX_DISPLAY_NAME + " characters.");
         } else if (badChar != null) {
             problems.put("displayName", "The display name contains " + badChar + "; use printable characters only.");
-        } else if (NOT_A_PERSON.contains(displayName.toLowerCase(Locale.ROOT))) {
-            problems.put("displayName", "\"" + displayName + "\" does not name a person; use your own name or a pseudonym.");
+        } else if (PersonNames.displayNameProblem(displayName) != null) {
+            problems.put("displayName", PersonNames.displayNameProblem(displayName));
         }
         if (password == null || password.length() < MIN_PASSWORD) {
             problems.put("password", "A password needs at least " + MIN_PASSWORD + " characters.");
@@ -72,10 +62,12 @@ public final class Accounts {
         String hash = hasher.hash(password);
         try {
             jdbi.useExtension(AccountDao.class, dao ->
-                    dao.insert(handle, Handles.key(handle), displayName, hash, clock.instant()));
+                    dao.insert(handle, Handles.key(handle), PersonNames.handleSkeleton(handle), displayName, hash, clock.instant()));
         } catch (RuntimeException e) {
             UniqueViolation.rethrowUnlessRace(e);
-            problems.put("handle", "The handle \"" + handle + "\" is taken; choose another.");
+            problems.put("handle", byHandle(handle).isPresent()
+                    ? "The handle \"" + handle + "\" is taken; choose another."
+                    : "The handle \"" + handle + "\" looks too much like an existing one; choose another.");
             return new Registration(handle, displayName, problems);
         }
         return new Registration(handle, displayName, Map.of());

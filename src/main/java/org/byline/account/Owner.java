@@ -24,7 +24,7 @@ public final class Owner {
             }
             try {
                 jdbi.useExtension(AccountDao.class, dao ->
-                        dao.insert(handle, Handles.key(handle), config.ownerDisplayName(), null, clock.instant()));
+                        dao.insert(handle, Handles.key(handle), PersonNames.handleSkeleton(handle), config.ownerDisplayName(), null, clock.instant()));
             } catch (RuntimeException e) {
                 UniqueViolation.rethrowUnlessRace(e); // another instance created it: found on the next pass
             }

@@ -39,7 +39,8 @@ public interface StatementDao {
     @SqlQuery(SELECT + "WHERE s.essay_id = :essayId ORDER BY s.id")
     List<Statement> listByEssay(@Bind("essayId") long essayId);
 
-    @SqlQuery(SELECT + "WHERE s.author_id = :authorId AND s.id < :beforeId ORDER BY s.id DESC LIMIT :limit")
+    /** A person's statements on published essays, newest first. */
+    @SqlQuery(SELECT + "WHERE s.author_id = :authorId AND s.id < :beforeId AND e.published = TRUE ORDER BY s.id DESC LIMIT :limit")
     List<Statement> listByAuthor(@Bind("authorId") long authorId, @Bind("beforeId") long beforeId, @Bind("limit") int limit);
 
     @SqlQuery(SELECT + "WHERE s.status = 'pending' ORDER BY s.id LIMIT :limit")

@@ -5,6 +5,7 @@ import org.byline.essay.Essay;
 import org.byline.essay.EssayDocument;
 import org.byline.moderation.ModerationActions;
 import org.byline.moderation.ModerationLogDao;
+import org.byline.text.Markdown;
 import org.byline.web.Ids;
 import org.byline.web.TextInput;
 import org.jdbi.v3.core.Jdbi;
@@ -50,7 +51,7 @@ public final class Statements {
 
     public Outcome post(Account author, Essay essay, EssayDocument document, Draft draft) {
         String body = TextInput.normalise(draft.body());
-        if (body.isBlank()) {
+        if (!TextInput.hasVisibleText(body)) {
             return rejected("Write something before posting: the comment is empty.");
         }
         int length = TextInput.length(body);
@@ -60,6 +61,10 @@ public final class Statements {
         String bad = TextInput.forbiddenCharacter(body, true);
         if (bad != null) {
             return rejected("The comment contains " + bad + ", which cannot be shown as text. Remove it and try again.");
+        }
+        if (Markdown.nestingDepth(body) > Markdown.MAX_NESTING) {
+            return rejected("The comment nests lists or quotes more than " + Markdown.MAX_NESTING
+                    + " levels deep; flatten it and try again.");
         }
         if (essay.isLocked()) {
             return rejected("Comments on this essay are locked by a moderator; nothing new can be posted here.");
@@ -84,6 +89,9 @@ public final class Statements {
             if (parent.get().essayId() != essay.id()) {
                 return rejected("Statement #" + parentId + " belongs to another essay (" + parent.get().essaySlug()
                         + "); reply to it there.");
+            }
+            if (paragraph != null && !paragraph.equals(parent.get().paragraph())) {
+                return rejected("A reply responds to the paragraph of the statement it answers; it cannot name another paragraph.");
             }
             if (!parent.get().isVisible() && !parent.get().isHidden()) {
                 return rejected("Statement #" + parentId + " is awaiting review; it can be replied to once it is published.");

@@ -20,9 +20,10 @@ public final class ModerationActions {
     public static final String UNSUSPEND = "lift-suspension";
     public static final String GRANT_MODERATOR = "grant-moderator";
     public static final String REVOKE_MODERATOR = "revoke-moderator";
+    public static final String GRANT_ADMIN = "grant-admin";
 
     public static final List<String> ALL = List.of(HOLD, APPROVE, REJECT, HIDE, RESTORE, DISMISS, LOCK, UNLOCK,
-            SUSPEND, UNSUSPEND, GRANT_MODERATOR, REVOKE_MODERATOR);
+            SUSPEND, UNSUSPEND, GRANT_MODERATOR, REVOKE_MODERATOR, GRANT_ADMIN);
 
     private ModerationActions() {
     }

@@ -33,7 +33,7 @@ public final class ErrorPages {
             LOG.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
             ctx.status(500);
         });
-        for (int status : new int[]{400, 401, 403, 404, 405, 413, 429, 500, 503}) {
+        for (int status : new int[]{400, 401, 403, 404, 405, 413, 415, 429, 500, 503}) {
             routes.error(status, ctx -> show(ctx, status));
         }
     }
@@ -78,6 +78,7 @@ public final class ErrorPages {
             case 404 -> "Not found";
             case 405 -> "Method not allowed";
             case 413 -> "Too large";
+            case 415 -> "Unsupported form encoding";
             case 429 -> "Too many requests";
             case 503 -> "Unavailable";
             default -> "Something went wrong";
@@ -92,6 +93,7 @@ public final class ErrorPages {
             case 404 -> "There is no page at this address. It may have moved, or the link may be mistyped.";
             case 405 -> "This address does not accept that kind of request.";
             case 413 -> "What you sent is larger than this site accepts (1 MB). Shorten it and try again.";
+            case 415 -> "Send forms as application/x-www-form-urlencoded (UTF-8), as the site's own forms do.";
             case 429 -> "Too many requests in a short time. Please wait a minute and try again.";
             case 503 -> "The site is temporarily unavailable. Please try again shortly.";
             default -> "The site hit an error it did not expect. Nothing you sent was half-saved; please try again.";

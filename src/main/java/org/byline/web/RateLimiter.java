@@ -26,12 +26,34 @@ public final class RateLimiter {
 
     /** Records an attempt for {@code key}; returns false when the key is over its limit. */
     public boolean tryAcquire(String key) {
+        return count(key, true);
+    }
+
+    /** True when {@code key} is at its limit, without counting this look. */
+    public boolean isOver(String key) {
+        return !count(key, false);
+    }
+
+    /** Counts an event (e.g. a failed sign-in) against {@code key}, whatever the count already is. */
+    public void record(String key) {
+        if (enabled) {
+            Deque<Long> times = events.computeIfAbsent(bounded(key), k -> new ArrayDeque<>());
+            synchronized (times) {
+                times.addLast(clock.millis());
+            }
+        }
+    }
+
+    private static String bounded(String key) {
+        return key.length() > 100 ? key.substring(0, 100) : key;
+    }
+
+    private boolean count(String key, boolean add) {
         if (!enabled) {
             return true;
         }
         long now = clock.millis();
-        String boundedKey = key.length() > 100 ? key.substring(0, 100) : key;
-        Deque<Long> times = events.computeIfAbsent(boundedKey, k -> new ArrayDeque<>());
+        Deque<Long> times = events.computeIfAbsent(bounded(key), k -> new ArrayDeque<>());
         synchronized (times) {
             while (!times.isEmpty() && times.peekFirst() <= now - windowMillis) {
                 times.pollFirst();
@@ -39,7 +61,9 @@ public final class RateLimiter {
             if (times.size() >= maxEvents) {
                 return false;
             }
-            times.addLast(now);
+            if (add) {
+                times.addLast(now);
+            }
         }
         if (events.size() > 100_000) {
             forgetIdle(now);

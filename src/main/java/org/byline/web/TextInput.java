@@ -10,6 +10,17 @@ public final class TextInput {
         return raw == null ? "" : raw.replace("\r\n", "\n").replace('\r', '\n');
     }
 
+    /** True when the text has something a reader can see: not only spaces and invisible format characters. */
+    public static boolean hasVisibleText(String text) {
+        return text.codePoints().anyMatch(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c)
+                && Character.getType(c) != Character.FORMAT && !isInvisibleFiller(c));
+    }
+
+    /** Characters that render as blank space without being classed as such (Hangul fillers, braille blank). */
+    private static boolean isInvisibleFiller(int c) {
+        return c == 0x3164 || c == 0x115F || c == 0x1160 || c == 0xFFA0 || c == 0x2800;
+    }
+
     /** At most 40 characters of {@code value}, for quoting bad input back in a message. */
     public static String shorten(String value) {
         return value.length() > 40 ? value.substring(0, 40) + "…" : value;

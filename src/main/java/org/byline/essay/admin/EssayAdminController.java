@@ -3,6 +3,7 @@ package org.byline.essay.admin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import org.byline.account.Account;
+import org.byline.account.Sessions;
 import org.byline.essay.Essay;
 import org.byline.essay.EssayDocument;
 import org.byline.web.Access;
@@ -197,8 +198,8 @@ public final class EssayAdminController {
      * published ones); an admin instead sees it, under a banner saying it is unpublished.
      */
     public void showUnpublishedToAdmins(Context ctx) {
-        if (!ctx.method().name().equals("GET")) {
-            return;
+        if (!ctx.method().name().equals("GET") || ctx.cookie(Sessions.COOKIE) == null) {
+            return; // readers without a session pay nothing for this check
         }
         Viewer viewer = pages.viewer(ctx);
         if (!viewer.isAdmin()) {

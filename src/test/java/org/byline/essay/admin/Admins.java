@@ -51,7 +51,7 @@ final class Admins {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("title", doc.selectFirst("input[name=title]").val());
         fields.put("date", doc.selectFirst("input[name=date]").val());
-        fields.put("markdown", doc.selectFirst("textarea[name=markdown]").val());
+        fields.put("markdown", doc.selectFirst("textarea[name=markdown]").wholeText());
         fields.put("baseRevision", doc.selectFirst("input[name=baseRevision]").val());
         return fields;
     }

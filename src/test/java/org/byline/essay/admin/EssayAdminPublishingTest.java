@@ -170,7 +170,7 @@ class EssayAdminPublishingTest {
             Document doc = page.html();
             assertThat(doc.selectFirst("#preview em").text()).isEqualTo("emphasis");
             assertThat(doc.selectFirst("#preview").text()).contains("<script>alert(1)</script>");
-            assertThat(doc.selectFirst("textarea[name=markdown]").val()).contains("Some *emphasis*.");
+            assertThat(doc.selectFirst("textarea[name=markdown]").wholeText()).contains("Some *emphasis*.");
             assertThat(HtmlSafety.problems(page.body())).isEmpty();
             assertThat(org.byline.support.Db.count(app.config(), "essays")).isEqualTo(2);
         });
@@ -202,7 +202,7 @@ class EssayAdminPublishingTest {
             Page page = ada.post("/admin/essays/" + ATTRIBUTION, stale);
             assertThat(page.status()).isEqualTo(409);
             assertThat(page.html().selectFirst(".error-summary").text()).contains("Person grace").contains("revision 2");
-            assertThat(page.html().selectFirst("textarea[name=markdown]").val()).isEqualTo("Ada's version.\n");
+            assertThat(page.html().selectFirst("textarea[name=markdown]").wholeText()).isEqualTo("Ada's version.\n");
             assertThat(page.html().selectFirst("input[name=baseRevision]").val()).isEqualTo("2");
             assertThat(Admins.revisions(app, ATTRIBUTION)).isEqualTo(2);
         });

@@ -38,7 +38,7 @@ class EssayAdminValidationTest {
             Document doc = refused(app, Admins.essay(slug, "A title", "2024-05-01", TEXT), "slug");
             assertThat(doc.selectFirst("input[name=slug]").val()).isEqualTo(slug);
             assertThat(doc.selectFirst("input[name=title]").val()).isEqualTo("A title");
-            assertThat(doc.selectFirst("textarea[name=markdown]").val()).isEqualTo(TEXT);
+            assertThat(doc.selectFirst("textarea[name=markdown]").wholeText()).isEqualTo(TEXT);
         });
     }
 
@@ -69,7 +69,7 @@ class EssayAdminValidationTest {
     void aDateMustBeYyyyMmDd(String date) {
         TestApp.run(app -> {
             Document doc = refused(app, Admins.essay("fine-slug", "A title", date, TEXT), "date");
-            assertThat(doc.selectFirst("textarea[name=markdown]").val()).isEqualTo(TEXT);
+            assertThat(doc.selectFirst("textarea[name=markdown]").wholeText()).isEqualTo(TEXT);
         });
     }
 
@@ -102,7 +102,7 @@ class EssayAdminValidationTest {
             fields.put("markdown", "My new text.\n");
             Page page = ada.post("/admin/essays/" + ATTRIBUTION, fields);
             assertThat(page.status()).isEqualTo(422);
-            assertThat(page.html().selectFirst("textarea[name=markdown]").val()).isEqualTo("My new text.\n");
+            assertThat(page.html().selectFirst("textarea[name=markdown]").wholeText()).isEqualTo("My new text.\n");
             assertThat(page.html().select(".error-summary a[href=#title]")).hasSize(1);
             assertThat(Admins.revisions(app, ATTRIBUTION)).isEqualTo(1);
         });
