@@ -1,6 +1,7 @@
 package org.byline.account;
 
 import com.ibm.icu.text.SpoofChecker;
+import org.byline.web.TextInput;
 
 import java.text.Normalizer;
 import java.util.Locale;
@@ -29,7 +30,8 @@ public final class PersonNames {
 
     /** The form under which two handles count as the same: "rn" and "m", "0" and "o", "l" and "1" collide. */
     public static String handleSkeleton(String handle) {
-        return skeleton(handle.toLowerCase(Locale.ROOT));
+        // skeleton before lower-casing: a capital I and a small l are the look-alike pair
+        return skeleton(handle);
     }
 
     /** Why this handle cannot be registered, or null. */
@@ -42,7 +44,7 @@ public final class PersonNames {
         if (name.codePoints().anyMatch(c -> Character.getType(c) == Character.FORMAT)) {
             return "The display name contains invisible or direction-changing characters; use visible letters.";
         }
-        if (name.codePoints().noneMatch(Character::isLetterOrDigit)) {
+        if (!TextInput.hasVisibleText(name) || name.codePoints().noneMatch(Character::isLetterOrDigit)) {
             return "A display name needs at least one letter or digit.";
         }
         return namesNobody(name) ? "\"" + name + "\" does not name a person; use your own name or a pseudonym." : null;

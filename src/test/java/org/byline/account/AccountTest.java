@@ -90,6 +90,54 @@ class AccountTest {
         });
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"Anonymous.", "Anonymous User", "Anonym0us", "Ａｎｏｎｙｍｏｕｓ",
+            "\u0410nonymous", "The Byline Team", "Editorial Team", "The Moderators", "We", "\u200b", "\u3164", "Bob\u202eevil"})
+    void displayNamesThatNameNoPersonAreRefused(String name) {
+        TestApp.run(app -> {
+            Page page = app.client().register("someone", name, "correct horse battery");
+            assertThat(page.status()).isEqualTo(422);
+            assertThat(page.html().selectFirst("#displayName-error")).isNotNull();
+        });
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"the-team", "teams", "Byline_", "admin", "4dmin", "mod_alice"})
+    void handlesThatNameNoPersonAreRefused(String handle) {
+        TestApp.run(app -> {
+            Page page = app.client().register(handle, "Someone Real", "correct horse battery");
+            assertThat(page.status()).isEqualTo(422);
+            assertThat(page.html().selectFirst("#handle-error").text()).contains("does not name a person");
+        });
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"modern,rnodern", "bill,biII", "olga,0lga", "carl_1,carl_l"})
+    void handlesThatLookLikeAnExistingOneAreRefused(String existing, String lookalike) {
+        TestApp.run(app -> {
+            app.client().register(existing, "First", "correct horse battery");
+            Page page = app.client().register(lookalike, "Second", "correct horse battery");
+            assertThat(page.status()).isEqualTo(422);
+            assertThat(page.html().selectFirst("#handle-error").text()).contains("looks too much like an existing one");
+        });
+    }
+
+    @Test
+    void aDisplayNameOfEightyCharactersOutsideTheBasicPlaneIsStored() {
+        TestApp.run(app -> {
+            Page page = app.client().register("cjk", "\uD840\uDC00".repeat(80), "correct horse battery");
+            assertThat(page.status()).isEqualTo(303);
+        });
+    }
+
+    @Test
+    void handlesOfExactlyThreeAndThirtyCharactersAreAccepted() {
+        TestApp.run(app -> {
+            assertThat(app.client().register("abc", "Three", "correct horse battery").status()).isEqualTo(303);
+            assertThat(app.client().register("b".repeat(30), "Thirty", "correct horse battery").status()).isEqualTo(303);
+        });
+    }
+
     @Test
     void wrongPasswordAndUnknownHandleGetTheSameAnswer() {
         TestApp.run(app -> {
@@ -157,6 +205,35 @@ class AccountTest {
     @Test
     void logoutByGetIsNotAllowed() {
         TestApp.run(app -> assertThat(app.client().get("/logout").status()).isIn(404, 405));
+    }
+
+    @Test
+    void strangersGuessingCannotLockTheOwnerOutFromAnotherAddressQuickly() {
+        TestApp.run(TestApp.config(TestApp.freshDataDir(), env -> {
+            env.put("BYLINE_RATE_LIMIT", "on");
+            env.put("BYLINE_CLIENT_IP_HEADER", "X-Real-IP");
+        }), app -> {
+            app.client().register("victim", "Victim", "correct horse battery");
+            for (int i = 0; i < 10; i++) {
+                app.client().postRawWithHeader("/login", "X-Real-IP", "10.0.0.5", Map.of("handle", "victim", "password", "guess " + i));
+            }
+            Page owner = app.client().postRawWithHeader("/login", "X-Real-IP", "10.0.0.6",
+                    Map.of("handle", "victim", "password", "correct horse battery"));
+            assertThat(owner.status()).isEqualTo(303);
+        });
+    }
+
+    @Test
+    void registrationRateLimitKeepsWhatWasTyped() {
+        TestApp.run(TestApp.config(TestApp.freshDataDir(), env -> env.put("BYLINE_RATE_LIMIT", "on")), app -> {
+            for (int i = 0; i < 20; i++) {
+                app.client().register("a!" + i, "X", "short");
+            }
+            Page limited = app.client().register("carol", "Carol Example", "correct horse battery");
+            assertThat(limited.status()).isEqualTo(429);
+            assertThat(limited.html().selectFirst("input#displayName").val()).isEqualTo("Carol Example");
+            assertThat(limited.html().selectFirst(".error-summary").text()).contains("Too many registrations");
+        });
     }
 
     @Test

@@ -68,6 +68,16 @@ public final class WebClient {
                 .POST(HttpRequest.BodyPublishers.ofString(encode(fields))).build());
     }
 
+    /** POSTs a form with a token and one extra header (e.g. the client address a proxy would set). */
+    public Page postRawWithHeader(String path, String header, String value, Map<String, String> fields) {
+        Map<String, String> withToken = new LinkedHashMap<>(fields);
+        withToken.put("_csrf", csrfToken());
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header(header, value)
+                .POST(HttpRequest.BodyPublishers.ofString(encode(withToken))).build());
+    }
+
     /** POSTs a form with this browser's current CSRF token, as the site's own forms do. */
     public Page post(String path, Map<String, String> fields) {
         Map<String, String> withToken = new LinkedHashMap<>(fields);
