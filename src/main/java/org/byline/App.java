@@ -10,6 +10,7 @@ import org.byline.account.PasswordHasher;
 import org.byline.account.PersonController;
 import org.byline.account.Sessions;
 import org.byline.comment.CommentController;
+import org.byline.comment.RevisionController;
 import org.byline.comment.StatementPages;
 import org.byline.comment.Statements;
 import org.byline.essay.EssayApi;
@@ -110,6 +111,7 @@ public final class App {
                 statements, statementPages, essays, essayPages, accounts, suspensions, pages, access, jdbi);
         ReportController reportController = new ReportController(new Reports(jdbi, clock), statementPages, pages, access,
                 new RateLimiter(20, 3_600_000, limits, clock));
+        RevisionController revisionController = new RevisionController(statements, statementPages, pages, access);
         PersonController personController = new PersonController(accounts, statements, essays, pages, jdbi);
         SimulationController simulationController = new SimulationController(pages);
         ErrorPages errorPages = new ErrorPages(pages);
@@ -150,6 +152,10 @@ public final class App {
             routes.post("/essays/{slug}/comments", commentController::post);
             routes.get("/statements/{id}", commentController::show);
             routes.post("/statements/{id}/reports", reportController::report);
+            routes.get("/statements/{id}/history", revisionController::history);
+            routes.get("/statements/{id}/edit", revisionController::editForm);
+            routes.post("/statements/{id}/edit", revisionController::edit);
+            routes.post("/statements/{id}/withdraw", revisionController::withdraw);
             routes.get("/people/{handle}", personController::show);
             routes.get("/register", accountController::registerForm);
             routes.post("/register", accountController::register);

@@ -2,6 +2,7 @@ package org.byline.account;
 
 import org.byline.Config;
 import org.byline.db.Database;
+import org.byline.ledger.Ledger;
 import org.byline.moderation.ModerationActions;
 import org.byline.moderation.ModerationLogDao;
 
@@ -65,8 +66,11 @@ public final class CreateAdminCommand {
                 accounts.setPasswordHash(id, hash);
                 if (existing.isEmpty() || !existing.get().isAdmin()) {
                     accounts.setRole(id, Role.ADMIN.key());
+                    String reason = "Made an admin from the command line (create-admin).";
                     h.attach(ModerationLogDao.class).insert(now, id, null, ModerationActions.GRANT_ADMIN,
-                            ModerationActions.ACCOUNT, id, "Made an admin from the command line (create-admin).", null);
+                            ModerationActions.ACCOUNT, id, reason, null);
+                    Ledger.append(h, now, Ledger.person(finalHandle), "role:" + ModerationActions.GRANT_ADMIN,
+                            "account:" + finalHandle, Ledger.contentHash(reason));
                 }
                 return existing.isEmpty();
             });

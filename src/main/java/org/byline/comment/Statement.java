@@ -12,12 +12,14 @@ import java.time.Instant;
 public record Statement(long id, long essayId, String essaySlug, int essayRevision, Long parentId, String paragraph,
                         long authorId, String authorHandle, String authorDisplayName, String body, Instant createdAt,
                         String status, Long statusEntryId, String statusModerator, String statusRule,
-                        String statusReason, Instant statusAt, Long lockEntryId) {
+                        String statusReason, Instant statusAt, Long lockEntryId, int revision, Instant withdrawnAt) {
 
     public static final String VISIBLE = "visible";
     public static final String PENDING = "pending";
     public static final String HIDDEN = "hidden";
     public static final String REJECTED = "rejected";
+    public static final String WITHDRAWN = "withdrawn";
+    public static final String ERASED = "erased";
 
     public String path() {
         return "/statements/" + id;
@@ -33,7 +35,29 @@ public record Statement(long id, long essayId, String essaySlug, int essayRevisi
 
     /** Sanitised HTML of the body (the only HTML a template may insert unescaped for a statement). */
     public String html() {
-        return Markdown.statementHtml(body);
+        return body == null ? "" : Markdown.statementHtml(body);
+    }
+
+    public boolean isWithdrawn() {
+        return WITHDRAWN.equals(status);
+    }
+
+    public boolean isErased() {
+        return ERASED.equals(status);
+    }
+
+    /** Shown to readers (visible, or kept in place as a tombstone), as opposed to held or rejected. */
+    public boolean isPublished() {
+        return !PENDING.equals(status) && !REJECTED.equals(status);
+    }
+
+    /** Its place stays in the thread, but its words are not shown. */
+    public boolean isTombstone() {
+        return isHidden() || isWithdrawn() || isErased();
+    }
+
+    public int timesEdited() {
+        return revision - 1;
     }
 
     public String paragraphNumber() {

@@ -14,24 +14,42 @@ import java.util.Optional;
 @RegisterConstructorMapper(StatementDao.EssayCount.class)
 public interface StatementDao {
     String SELECT = "SELECT s.id, s.essay_id, e.slug AS essay_slug, s.essay_revision, s.parent_id, s.paragraph, "
-            + "s.author_id, a.handle AS author_handle, a.display_name AS author_display_name, s.body, s.created_at, "
+            + "s.author_id, a.handle AS author_handle, a.display_name AS author_display_name, sr.body, s.created_at, "
             + "s.status, s.status_entry_id, mm.handle AS status_moderator, m.rule AS status_rule, "
-            + "m.reason AS status_reason, m.created_at AS status_at, s.lock_entry_id "
+            + "m.reason AS status_reason, m.created_at AS status_at, s.lock_entry_id, s.revision, s.withdrawn_at "
             + "FROM statements s JOIN essays e ON e.id = s.essay_id JOIN accounts a ON a.id = s.author_id "
+            + "JOIN statement_revisions sr ON sr.statement_id = s.id AND sr.revision = s.revision "
             + "LEFT JOIN moderation_log m ON m.id = s.status_entry_id LEFT JOIN accounts mm ON mm.id = m.moderator_id ";
 
     /** Statements readers can count: published ones, including those hidden (they stay as tombstones). */
-    String PUBLISHED = "s.status IN ('visible', 'hidden')";
+    String PUBLISHED = "s.status IN ('visible', 'hidden', 'withdrawn', 'erased')";
 
     record EssayCount(long essayId, long count) {
     }
 
-    @SqlUpdate("INSERT INTO statements (essay_id, essay_revision, parent_id, paragraph, author_id, body, created_at, status) "
-            + "VALUES (:essayId, :essayRevision, :parentId, :paragraph, :authorId, :body, :createdAt, :status)")
+    @SqlUpdate("INSERT INTO statements (essay_id, essay_revision, parent_id, paragraph, author_id, created_at, status, revision) "
+            + "VALUES (:essayId, :essayRevision, :parentId, :paragraph, :authorId, :createdAt, :status, 1)")
     @GetGeneratedKeys("id")
     long insert(@Bind("essayId") long essayId, @Bind("essayRevision") int essayRevision, @Bind("parentId") Long parentId,
-                @Bind("paragraph") String paragraph, @Bind("authorId") long authorId, @Bind("body") String body,
+                @Bind("paragraph") String paragraph, @Bind("authorId") long authorId,
                 @Bind("createdAt") Instant createdAt, @Bind("status") String status);
+
+    @SqlUpdate("INSERT INTO statement_revisions (statement_id, revision, body, content_hash, created_at) "
+            + "VALUES (:id, :revision, :body, :contentHash, :createdAt)")
+    void insertRevision(@Bind("id") long id, @Bind("revision") int revision, @Bind("body") String body,
+                        @Bind("contentHash") String contentHash, @Bind("createdAt") Instant createdAt);
+
+    /** Moves the statement to its next revision, only if nobody else did meanwhile. */
+    @SqlUpdate("UPDATE statements SET revision = :next WHERE id = :id AND revision = :next - 1")
+    int advanceRevision(@Bind("id") long id, @Bind("next") int next);
+
+    @SqlUpdate("UPDATE statements SET status = 'withdrawn', withdrawn_at = :now WHERE id = :id AND status NOT IN ('withdrawn', 'erased')")
+    int withdraw(@Bind("id") long id, @Bind("now") Instant now);
+
+    @SqlQuery("SELECT statement_id, revision, body, content_hash, created_at FROM statement_revisions "
+            + "WHERE statement_id = :id ORDER BY revision")
+    @RegisterConstructorMapper(StatementRevision.class)
+    List<StatementRevision> revisions(@Bind("id") long id);
 
     @SqlQuery(SELECT + "WHERE s.id = :id")
     Optional<Statement> findById(@Bind("id") long id);

@@ -5,6 +5,7 @@ import org.byline.essay.Essay;
 import org.byline.essay.EssayDocument;
 import org.byline.moderation.ModerationActions;
 import org.byline.moderation.ModerationLogDao;
+import org.byline.ledger.Ledger;
 import org.byline.text.Markdown;
 import org.byline.web.Ids;
 import org.byline.web.TextInput;
@@ -49,22 +50,31 @@ public final class Statements {
         this.premoderation = premoderation;
     }
 
-    public Outcome post(Account author, Essay essay, EssayDocument document, Draft draft) {
-        String body = TextInput.normalise(draft.body());
+    /** Why this text cannot be a statement (empty, too long, unprintable, nested too deep), or null. */
+    public static String bodyProblem(String body) {
         if (!TextInput.hasVisibleText(body)) {
-            return rejected("Write something before posting: the comment is empty.");
+            return "Write something before posting: the comment is empty.";
         }
         int length = TextInput.length(body);
         if (length > MAX_LENGTH) {
-            return rejected(String.format("The comment is %,d characters long; the limit is %,d.", length, MAX_LENGTH));
+            return String.format("The comment is %,d characters long; the limit is %,d.", length, MAX_LENGTH);
         }
         String bad = TextInput.forbiddenCharacter(body, true);
         if (bad != null) {
-            return rejected("The comment contains " + bad + ", which cannot be shown as text. Remove it and try again.");
+            return "The comment contains " + bad + ", which cannot be shown as text. Remove it and try again.";
         }
         if (Markdown.nestingDepth(body) > Markdown.MAX_NESTING) {
-            return rejected("The comment nests lists or quotes more than " + Markdown.MAX_NESTING
-                    + " levels deep; flatten it and try again.");
+            return "The comment nests lists or quotes more than " + Markdown.MAX_NESTING
+                    + " levels deep; flatten it and try again.";
+        }
+        return null;
+    }
+
+    public Outcome post(Account author, Essay essay, EssayDocument document, Draft draft) {
+        String body = TextInput.normalise(draft.body());
+        String bodyProblem = bodyProblem(body);
+        if (bodyProblem != null) {
+            return rejected(bodyProblem);
         }
         if (essay.isLocked()) {
             return rejected("Comments on this essay are locked by a moderator; nothing new can be posted here.");
@@ -93,7 +103,7 @@ public final class Statements {
             if (paragraph != null && !paragraph.equals(parent.get().paragraph())) {
                 return rejected("A reply responds to the paragraph of the statement it answers; it cannot name another paragraph.");
             }
-            if (!parent.get().isVisible() && !parent.get().isHidden()) {
+            if (!parent.get().isPublished()) {
                 return rejected("Statement #" + parentId + " is awaiting review; it can be replied to once it is published.");
             }
             Optional<Statement> locked = lockedAncestor(parent.get());
@@ -107,16 +117,71 @@ public final class Statements {
             StatementDao statements = h.attach(StatementDao.class);
             boolean hold = premoderation > 0 && !author.canModerate()
                     && statements.countPublishedByAuthor(author.id()) < premoderation;
-            long id = statements.insert(essay.id(), essay.revision(), parent, paragraph, author.id(), body, now,
+            long id = statements.insert(essay.id(), essay.revision(), parent, paragraph, author.id(), now,
                     hold ? Statement.PENDING : Statement.VISIBLE);
+            String hash = Ledger.contentHash(body);
+            statements.insertRevision(id, 1, body, hash, now);
+            Ledger.append(h, now, Ledger.person(author.handle()), "statement-posted", Ledger.statementTarget(id, 1), hash);
             if (hold) {
+                String reason = "A new account's first statements wait for a moderator's review.";
                 long entry = h.attach(ModerationLogDao.class).insert(now, null, premoderationRule(),
-                        ModerationActions.HOLD, ModerationActions.STATEMENT, id,
-                        "A new account's first statements wait for a moderator's review.", null);
+                        ModerationActions.HOLD, ModerationActions.STATEMENT, id, reason, null);
                 statements.setStatus(id, Statement.PENDING, entry);
+                Ledger.append(h, now, "rule: " + premoderationRule(), "moderation:" + ModerationActions.HOLD,
+                        "statement:" + id, Ledger.contentHash(reason));
             }
             return new Outcome(id, hold, null);
         });
+    }
+
+    /** A new revision of the author's own statement; earlier revisions stay, and the ledger records it. */
+    public Outcome edit(Account author, Statement statement, String bodyInput) {
+        if (statement.authorId() != author.id()) {
+            return rejected("Only its author can edit a statement.");
+        }
+        if (statement.isWithdrawn() || statement.isErased()) {
+            return rejected("A " + statement.status() + " statement cannot be edited.");
+        }
+        String body = TextInput.normalise(bodyInput);
+        String problem = bodyProblem(body);
+        if (problem != null) {
+            return rejected(problem);
+        }
+        if (body.equals(statement.body())) {
+            return rejected("The text is unchanged, so no new revision was made.");
+        }
+        Instant now = clock.instant();
+        int next = statement.revision() + 1;
+        return jdbi.inTransaction(h -> {
+            StatementDao statements = h.attach(StatementDao.class);
+            if (statements.advanceRevision(statement.id(), next) != 1) {
+                return rejected("The statement was edited elsewhere meanwhile; reload it and edit the latest revision.");
+            }
+            String hash = Ledger.contentHash(body);
+            statements.insertRevision(statement.id(), next, body, hash, now);
+            Ledger.append(h, now, Ledger.person(author.handle()), "statement-revised", Ledger.statementTarget(statement.id(), next), hash);
+            return new Outcome(statement.id(), false, null);
+        });
+    }
+
+    /** The author takes a statement back: it stays in place as a tombstone, its revisions are kept. */
+    public Outcome withdraw(Account author, Statement statement) {
+        if (statement.authorId() != author.id()) {
+            return rejected("Only its author can withdraw a statement.");
+        }
+        Instant now = clock.instant();
+        return jdbi.inTransaction(h -> {
+            if (h.attach(StatementDao.class).withdraw(statement.id(), now) != 1) {
+                return rejected("Statement #" + statement.id() + " is already withdrawn.");
+            }
+            Ledger.append(h, now, Ledger.person(author.handle()), "statement-withdrawn",
+                    Ledger.statementTarget(statement.id(), statement.revision()), Ledger.contentHash(statement.body()));
+            return new Outcome(statement.id(), false, null);
+        });
+    }
+
+    public List<StatementRevision> revisions(long statementId) {
+        return jdbi.withExtension(StatementDao.class, dao -> dao.revisions(statementId));
     }
 
     /** The rule named in the log for automatic holds: never "the system", always the rule itself. */
@@ -127,7 +192,7 @@ public final class Statements {
 
     /** Published statements are for everyone; held and rejected ones only for their author and moderators. */
     public static boolean canSee(Account viewer, Statement s) {
-        if (s.isVisible() || s.isHidden()) {
+        if (s.isPublished()) {
             return true;
         }
         return viewer != null && (viewer.id() == s.authorId() || viewer.canModerate());

@@ -58,13 +58,16 @@ public final class EssayApi {
         out.put("paragraph", s.paragraph());
         out.put("parentId", s.parentId());
         out.put("status", s.status());
-        if (s.isHidden()) {
+        out.put("revision", s.revision());
+        if (s.isWithdrawn()) {
+            out.put("withdrawn", Map.of("by", "@" + s.authorHandle(), "at", String.valueOf(s.withdrawnAt())));
+        } else if (s.isTombstone()) {
             Map<String, Object> tombstone = new LinkedHashMap<>();
             tombstone.put("by", s.statusActor());
             tombstone.put("at", String.valueOf(s.statusAt()));
             tombstone.put("reason", s.statusReason());
             tombstone.put("logEntry", s.statusEntryId());
-            out.put("hidden", tombstone);
+            out.put(s.isErased() ? "erased" : "hidden", tombstone);
         } else {
             out.put("body", s.body());
             out.put("html", s.html());

@@ -1,6 +1,7 @@
 package org.byline.essay;
 
 import org.byline.db.UniqueViolation;
+import org.byline.ledger.Ledger;
 import org.byline.account.Account;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -85,8 +86,12 @@ public final class EssayImporter {
                     if (claimed != 1) {
                         throw new ImportRace(); // another instance recorded an import meanwhile
                     }
-                    dao.insertRevision(essayId, dao.latestRevision(essayId) + 1, file.title(), file.publishedOn(),
-                            file.body(), file.contentHash(), owner.id(), clock.instant(), SOURCE_FILE);
+                    int revision = dao.latestRevision(essayId) + 1;
+                    var now = clock.instant();
+                    dao.insertRevision(essayId, revision, file.title(), file.publishedOn(),
+                            file.body(), file.contentHash(), owner.id(), now, SOURCE_FILE);
+                    Ledger.append(h, now, Ledger.person(owner.handle()), "essay-revision", Ledger.essayTarget(file.slug(), revision),
+                            Ledger.essayContentHash(file.title(), file.publishedOn(), file.body()));
                     return true;
                 });
             } catch (ImportRace e) {

@@ -6,6 +6,7 @@ import org.byline.account.Role;
 import org.byline.comment.Statement;
 import org.byline.comment.StatementDao;
 import org.byline.essay.Essay;
+import org.byline.ledger.Ledger;
 import org.byline.web.TextInput;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -62,7 +63,7 @@ public final class Moderation {
     }
 
     public Result actOnStatement(Account moderator, String action, long statementId, String reason) {
-        return act(moderator, reason, (h, now, why) -> {
+        return act(moderator, action, "statement:" + statementId, reason, (h, now, why) -> {
             StatementDao statements = h.attach(StatementDao.class);
             Statement s = statements.findById(statementId).orElseThrow(() -> new Refused("There is no statement #" + statementId + "."));
             ModerationLogDao log = h.attach(ModerationLogDao.class);
@@ -92,6 +93,18 @@ public final class Moderation {
                             .bind("id", statementId).bind("previous", s.lockEntryId()).execute();
                 }
                 case ModerationActions.DISMISS -> 0; // only resolves the reports, below
+                case ModerationActions.ERASE -> {
+                    if (moderator.roleEnum() != Role.ADMIN) {
+                        throw new Refused("Only admins can erase a statement (on legal request).");
+                    }
+                    if (s.isErased()) {
+                        throw new Refused("Statement #" + statementId + " is already erased.");
+                    }
+                    // the text of every revision goes; times, hashes and the tombstone stay
+                    h.createUpdate("UPDATE statement_revisions SET body = NULL WHERE statement_id = :id").bind("id", statementId).execute();
+                    yield h.createUpdate("UPDATE statements SET status = 'erased', status_entry_id = :entry WHERE id = :id AND status <> 'erased'")
+                            .bind("entry", entry).bind("id", statementId).execute();
+                }
                 default -> throw new Refused("Unknown action \"" + TextInput.shorten(action) + "\" for a statement.");
             };
             int resolved = 0;
@@ -111,7 +124,7 @@ public final class Moderation {
     }
 
     public Result actOnEssay(Account moderator, String action, Essay essay, String reason) {
-        return act(moderator, reason, (h, now, why) -> {
+        return act(moderator, action, "essay:" + essay.slug(), reason, (h, now, why) -> {
             long entry = h.attach(ModerationLogDao.class).insert(now, moderator.id(), null, action, ModerationActions.ESSAY, essay.id(), why, null);
             int changed = switch (action) {
                 case ModerationActions.LOCK -> h.createUpdate("UPDATE essays SET lock_entry_id = :entry WHERE id = :id AND lock_entry_id IS NULL")
@@ -129,7 +142,7 @@ public final class Moderation {
 
     /** Suspends for {@code duration}, or indefinitely when it is empty. */
     public Result suspend(Account moderator, Account target, Optional<Duration> duration, String reason) {
-        return act(moderator, reason, (h, now, why) -> {
+        return act(moderator, ModerationActions.SUSPEND, "account:" + target.handle(), reason, (h, now, why) -> {
             checkAuthority(moderator, target);
             Instant until = duration.map(now::plus).orElse(null);
             long entry = h.attach(ModerationLogDao.class).insert(now, moderator.id(), null, ModerationActions.SUSPEND,
@@ -140,7 +153,7 @@ public final class Moderation {
     }
 
     public Result liftSuspension(Account moderator, Account target, boolean suspended, String reason) {
-        return act(moderator, reason, (h, now, why) -> {
+        return act(moderator, ModerationActions.UNSUSPEND, "account:" + target.handle(), reason, (h, now, why) -> {
             checkAuthority(moderator, target);
             if (!suspended) {
                 throw new Refused("@" + target.handle() + " is not suspended.");
@@ -154,7 +167,8 @@ public final class Moderation {
 
     /** Admins grant and revoke the moderator role; that too is a logged action. */
     public Result setModerator(Account admin, Account target, boolean moderator, String reason) {
-        return act(admin, reason, (h, now, why) -> {
+        return act(admin, moderator ? ModerationActions.GRANT_MODERATOR : ModerationActions.REVOKE_MODERATOR,
+                "account:" + target.handle(), reason, (h, now, why) -> {
             if (admin.roleEnum() != Role.ADMIN) {
                 throw new Refused("Only admins can grant or revoke the moderator role.");
             }
@@ -194,7 +208,8 @@ public final class Moderation {
         long run(Handle h, Instant now, String reason);
     }
 
-    private Result act(Account moderator, String reason, Step step) {
+    /** Runs one action in a transaction that also appends it to the ledger, under the acting person. */
+    private Result act(Account moderator, String action, String ledgerTarget, String reason, Step step) {
         if (moderator == null || !moderator.canModerate()) {
             return Result.refused("Only moderators and admins can do this.");
         }
@@ -204,7 +219,12 @@ public final class Moderation {
         }
         String why = TextInput.normalise(reason).strip();
         try {
-            return new Result(jdbi.inTransaction(h -> step.run(h, clock.instant(), why)), null);
+            return new Result(jdbi.inTransaction(h -> {
+                Instant now = clock.instant();
+                long entry = step.run(h, now, why);
+                Ledger.append(h, now, Ledger.person(moderator.handle()), "moderation:" + action, ledgerTarget, Ledger.contentHash(why));
+                return entry;
+            }), null);
         } catch (Refused refused) {
             return Result.refused(refused.getMessage());
         }

@@ -21,9 +21,10 @@ public final class ModerationActions {
     public static final String GRANT_MODERATOR = "grant-moderator";
     public static final String REVOKE_MODERATOR = "revoke-moderator";
     public static final String GRANT_ADMIN = "grant-admin";
+    public static final String ERASE = "erase";
 
     public static final List<String> ALL = List.of(HOLD, APPROVE, REJECT, HIDE, RESTORE, DISMISS, LOCK, UNLOCK,
-            SUSPEND, UNSUSPEND, GRANT_MODERATOR, REVOKE_MODERATOR, GRANT_ADMIN);
+            SUSPEND, UNSUSPEND, GRANT_MODERATOR, REVOKE_MODERATOR, GRANT_ADMIN, ERASE);
 
     private ModerationActions() {
     }

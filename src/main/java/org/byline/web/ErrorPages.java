@@ -33,7 +33,7 @@ public final class ErrorPages {
             LOG.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
             ctx.status(500);
         });
-        for (int status : new int[]{400, 401, 403, 404, 405, 413, 415, 429, 500, 503}) {
+        for (int status : new int[]{400, 401, 403, 404, 405, 409, 413, 415, 429, 500, 503}) {
             routes.error(status, ctx -> show(ctx, status));
         }
     }
@@ -77,6 +77,7 @@ public final class ErrorPages {
             case 403 -> "Not allowed";
             case 404 -> "Not found";
             case 405 -> "Method not allowed";
+            case 409 -> "Already done";
             case 413 -> "Too large";
             case 415 -> "Unsupported form encoding";
             case 429 -> "Too many requests";

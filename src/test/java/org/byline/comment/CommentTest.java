@@ -117,7 +117,7 @@ class CommentTest {
             WebClient alice = app.client().signedUp("alice");
             String body = "😀".repeat(10_000); // counted as characters, not UTF-16 units
             WebClient.postedId(alice.comment(ESSAY, body));
-            String stored = Db.of(app.config()).withHandle(h -> h.createQuery("SELECT body FROM statements").mapTo(String.class).one());
+            String stored = Db.of(app.config()).withHandle(h -> h.createQuery("SELECT body FROM statement_revisions").mapTo(String.class).one());
             assertThat(stored).isEqualTo(body);
         });
     }

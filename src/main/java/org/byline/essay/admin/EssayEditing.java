@@ -1,5 +1,6 @@
 package org.byline.essay.admin;
 
+import org.byline.ledger.Ledger;
 import org.byline.account.Account;
 import org.byline.db.UniqueViolation;
 import org.byline.essay.Essay;
@@ -94,7 +95,7 @@ public final class EssayEditing {
                 }
                 Instant now = clock.instant();
                 long id = h.attach(EssayAdminDao.class).insertDraft(essay.slug(), admin.id(), now);
-                insertRevision(essays, id, 1, essay, admin, now);
+                insertRevision(h, id, 1, essay, admin, now);
                 return new Outcome(Kind.SAVED, 1, Map.of());
             });
         } catch (Abort abort) {
@@ -129,7 +130,7 @@ public final class EssayEditing {
                     return new Outcome(Kind.CONFLICT, current.revision(), Map.of());
                 }
                 int next = current.revision() + 1;
-                insertRevision(essays, current.id(), next, typed, admin, clock.instant());
+                insertRevision(h, current.id(), next, typed, admin, clock.instant());
                 return new Outcome(Kind.SAVED, next, Map.of());
             });
         } catch (Abort abort) {
@@ -147,10 +148,13 @@ public final class EssayEditing {
                 dao -> dao.setPublished(essayId, published, admin.id(), clock.instant())) == 1;
     }
 
-    private static void insertRevision(EssayDao essays, long essayId, int revision, EssayForm.Valid essay,
+    /** Adds the revision and its ledger entry, in the caller's transaction. */
+    private static void insertRevision(org.jdbi.v3.core.Handle h, long essayId, int revision, EssayForm.Valid essay,
                                        Account admin, Instant now) {
-        essays.insertRevision(essayId, revision, essay.title(), essay.publishedOn(), essay.markdown(),
+        h.attach(EssayDao.class).insertRevision(essayId, revision, essay.title(), essay.publishedOn(), essay.markdown(),
                 EssayFile.hash(essay.slug(), essay.title(), essay.publishedOn(), essay.markdown()), admin.id(), now,
                 SOURCE_BROWSER);
+        Ledger.append(h, now, Ledger.person(admin.handle()), "essay-revision", Ledger.essayTarget(essay.slug(), revision),
+                Ledger.essayContentHash(essay.title(), essay.publishedOn(), essay.markdown()));
     }
 }
