@@ -10,6 +10,7 @@ import org.byline.account.PasswordHasher;
 import org.byline.account.PersonController;
 import org.byline.account.Sessions;
 import org.byline.comment.CommentController;
+import org.byline.comment.Quotes;
 import org.byline.comment.RevisionController;
 import org.byline.comment.StatementPages;
 import org.byline.comment.Statements;
@@ -95,7 +96,7 @@ public final class App {
         boolean limits = config.rateLimitsOn();
 
         Essays essays = new Essays(jdbi);
-        Statements statements = new Statements(jdbi, clock, config.premoderation());
+        Statements statements = new Statements(jdbi, clock, config.premoderation(), new Quotes(jdbi, essays));
         EssayPages essayPages = new EssayPages(essays, statements);
         StatementPages statementPages = new StatementPages(essays, statements, essayPages);
         Accounts accounts = new Accounts(jdbi, new PasswordHasher(), clock);
@@ -111,7 +112,7 @@ public final class App {
                 statements, statementPages, essays, essayPages, accounts, suspensions, pages, access, jdbi);
         ReportController reportController = new ReportController(new Reports(jdbi, clock), statementPages, pages, access,
                 new RateLimiter(20, 3_600_000, limits, clock));
-        RevisionController revisionController = new RevisionController(statements, statementPages, pages, access);
+        RevisionController revisionController = new RevisionController(statements, statementPages, essayPages, pages, access);
         PersonController personController = new PersonController(accounts, statements, essays, pages, jdbi);
         SimulationController simulationController = new SimulationController(pages);
         ErrorPages errorPages = new ErrorPages(pages);

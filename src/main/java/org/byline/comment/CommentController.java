@@ -38,8 +38,8 @@ public final class CommentController {
 
     public void post(Context ctx) {
         Essay essay = essayPages.find(ctx.pathParam("slug"));
-        Statements.Draft draft = new Statements.Draft(
-                orEmpty(ctx.formParam("body")), orEmpty(ctx.formParam("parentId")), orEmpty(ctx.formParam("paragraph")));
+        Statements.Draft draft = new Statements.Draft(orEmpty(ctx.formParam("body")), orEmpty(ctx.formParam("parentId")),
+                orEmpty(ctx.formParam("paragraph")), orEmpty(ctx.formParam("quote")));
         Viewer viewer = pages.viewer(ctx, essay.path());
         if (!viewer.signedIn()) {
             reshow(ctx, 401, essay, draft, "Sign in to post your comment. Your text is kept below; copy it if you need to.");
@@ -67,8 +67,11 @@ public final class CommentController {
                 HttpProblem.notFound("There is no statement \"" + TextInput.shorten(ctx.pathParam("id")) + "\"."));
         Viewer viewer = pages.viewer(ctx);
         Statement statement = statementPages.find(viewer, id);
-        pages.render(ctx, "comment/statement.jte",
-                statementPages.page(viewer, statement, Statements.Draft.empty(), null, null));
+        // "Quote this statement" pre-fills the reply with its current revision as a verified quote
+        Statements.Draft draft = "1".equals(ctx.queryParam("quote")) && statement.isVisible() && statement.body() != null
+                ? new Statements.Draft(Quotes.asMarkdownQuote(statement.body()), "", "", statement.id() + "@" + statement.revision())
+                : Statements.Draft.empty();
+        pages.render(ctx, "comment/statement.jte", statementPages.page(viewer, statement, draft, null, null));
     }
 
     /** Why a suspended person cannot post, and until when. */

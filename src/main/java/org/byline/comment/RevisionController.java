@@ -28,12 +28,15 @@ public final class RevisionController {
 
     private final Statements statements;
     private final StatementPages statementPages;
+    private final org.byline.essay.EssayPages essayPages;
     private final Pages pages;
     private final Access access;
 
-    public RevisionController(Statements statements, StatementPages statementPages, Pages pages, Access access) {
+    public RevisionController(Statements statements, StatementPages statementPages, org.byline.essay.EssayPages essayPages,
+                              Pages pages, Access access) {
         this.statements = statements;
         this.statementPages = statementPages;
+        this.essayPages = essayPages;
         this.pages = pages;
         this.access = access;
     }
@@ -61,7 +64,7 @@ public final class RevisionController {
         Viewer viewer = pages.viewer(ctx, statement.path() + "/edit");
         Statements.Outcome outcome = viewer.suspended()
                 ? new Statements.Outcome(0, false, org.byline.comment.CommentController.suspendedMessage(viewer.suspension()))
-                : statements.edit(viewer.account(), statement, body);
+                : statements.edit(viewer.account(), statement, essayPages.find(statement.essaySlug()), body);
         if (outcome.posted()) {
             ctx.redirect(statement.path() + "/history", HttpStatus.SEE_OTHER);
             return;

@@ -12,7 +12,9 @@ import java.time.Instant;
 public record Statement(long id, long essayId, String essaySlug, int essayRevision, Long parentId, String paragraph,
                         long authorId, String authorHandle, String authorDisplayName, String body, Instant createdAt,
                         String status, Long statusEntryId, String statusModerator, String statusRule,
-                        String statusReason, Instant statusAt, Long lockEntryId, int revision, Instant withdrawnAt) {
+                        String statusReason, Instant statusAt, Long lockEntryId, int revision, Instant withdrawnAt,
+                        String quoteParagraph, Integer quoteEssayRevision, Long quoteStatement, Integer quoteStatementRevision,
+                        String quoteStatementAuthor, Integer quoteStatementCurrentRevision) {
 
     public static final String VISIBLE = "visible";
     public static final String PENDING = "pending";
@@ -54,6 +56,31 @@ public record Statement(long id, long essayId, String essaySlug, int essayRevisi
     /** Its place stays in the thread, but its words are not shown. */
     public boolean isTombstone() {
         return isHidden() || isWithdrawn() || isErased();
+    }
+
+    /** This revision carries a quote the server checked against its source. */
+    public boolean hasVerifiedQuote() {
+        return quoteParagraph != null || quoteStatement != null;
+    }
+
+    /** "— @alice, statement #12, revision 2" or "— essay, paragraph 4". */
+    public String quoteAttribution() {
+        if (quoteStatement != null) {
+            return "— @" + quoteStatementAuthor + ", statement #" + quoteStatement + ", revision " + quoteStatementRevision;
+        }
+        return quoteParagraph == null ? "" : "— essay, paragraph " + quoteParagraph.substring(2);
+    }
+
+    public String quoteSourcePath() {
+        if (quoteStatement != null) {
+            return "/statements/" + quoteStatement + "/history#revision-" + quoteStatementRevision;
+        }
+        return "/essays/" + essaySlug + "#" + quoteParagraph;
+    }
+
+    /** The quoted statement has been edited since; the quote still shows the revision it quoted. */
+    public boolean quoteSourceChanged() {
+        return quoteStatement != null && !quoteStatementRevision.equals(quoteStatementCurrentRevision);
     }
 
     public int timesEdited() {

@@ -16,9 +16,14 @@ public interface StatementDao {
     String SELECT = "SELECT s.id, s.essay_id, e.slug AS essay_slug, s.essay_revision, s.parent_id, s.paragraph, "
             + "s.author_id, a.handle AS author_handle, a.display_name AS author_display_name, sr.body, s.created_at, "
             + "s.status, s.status_entry_id, mm.handle AS status_moderator, m.rule AS status_rule, "
-            + "m.reason AS status_reason, m.created_at AS status_at, s.lock_entry_id, s.revision, s.withdrawn_at "
+            + "m.reason AS status_reason, m.created_at AS status_at, s.lock_entry_id, s.revision, s.withdrawn_at, "
+            + "q.paragraph AS quote_paragraph, q.essay_revision AS quote_essay_revision, q.source_statement AS quote_statement, "
+            + "q.source_revision AS quote_statement_revision, qa.handle AS quote_statement_author, "
+            + "qs.revision AS quote_statement_current_revision "
             + "FROM statements s JOIN essays e ON e.id = s.essay_id JOIN accounts a ON a.id = s.author_id "
             + "JOIN statement_revisions sr ON sr.statement_id = s.id AND sr.revision = s.revision "
+            + "LEFT JOIN statement_quotes q ON q.statement_id = s.id AND q.revision = s.revision "
+            + "LEFT JOIN statements qs ON qs.id = q.source_statement LEFT JOIN accounts qa ON qa.id = qs.author_id "
             + "LEFT JOIN moderation_log m ON m.id = s.status_entry_id LEFT JOIN accounts mm ON mm.id = m.moderator_id ";
 
     /** Statements readers can count: published ones, including those hidden (they stay as tombstones). */
@@ -45,6 +50,15 @@ public interface StatementDao {
 
     @SqlUpdate("UPDATE statements SET status = 'withdrawn', withdrawn_at = :now WHERE id = :id AND status NOT IN ('withdrawn', 'erased')")
     int withdraw(@Bind("id") long id, @Bind("now") Instant now);
+
+    @SqlUpdate("INSERT INTO statement_quotes (statement_id, revision, essay_id, essay_revision, paragraph, source_statement, source_revision) "
+            + "VALUES (:id, :revision, :essayId, :essayRevision, :paragraph, :sourceStatement, :sourceRevision)")
+    void insertQuote(@Bind("id") long id, @Bind("revision") int revision, @Bind("essayId") Long essayId,
+                     @Bind("essayRevision") Integer essayRevision, @Bind("paragraph") String paragraph,
+                     @Bind("sourceStatement") Long sourceStatement, @Bind("sourceRevision") Integer sourceRevision);
+
+    @SqlQuery("SELECT body FROM statement_revisions WHERE statement_id = :id AND revision = :revision")
+    Optional<String> revisionBody(@Bind("id") long id, @Bind("revision") int revision);
 
     @SqlQuery("SELECT statement_id, revision, body, content_hash, created_at FROM statement_revisions "
             + "WHERE statement_id = :id ORDER BY revision")

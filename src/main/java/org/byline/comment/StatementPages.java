@@ -52,7 +52,7 @@ public final class StatementPages {
         boolean changed = paragraphText != null
                 && essays.currentParagraph(essay, statement.essayRevision(), statement.paragraph()) == null;
         Statements.Draft replyDraft = draft.parentId().isEmpty()
-                ? new Statements.Draft(draft.body(), String.valueOf(statement.id()), "") : draft;
+                ? new Statements.Draft(draft.body(), String.valueOf(statement.id()), "", draft.quote()) : draft;
         return new StatementPage(viewer, essay, thread, parent, paragraphText, changed, replyDraft, problem, reportProblem);
     }
 }

@@ -26,9 +26,9 @@ public final class Statements {
     private static final Pattern PARAGRAPH_ID = Pattern.compile("p-[1-9][0-9]{0,4}");
 
     /** A comment as the person typed it, re-shown unchanged when it is rejected. */
-    public record Draft(String body, String parentId, String paragraph) {
+    public record Draft(String body, String parentId, String paragraph, String quote) {
         public static Draft empty() {
-            return new Draft("", "", "");
+            return new Draft("", "", "", "");
         }
     }
 
@@ -42,12 +42,14 @@ public final class Statements {
     private final Jdbi jdbi;
     private final Clock clock;
     private final int premoderation;
+    private final Quotes quotes;
 
     /** {@code premoderation}: how many published statements a member needs before posts go up at once. */
-    public Statements(Jdbi jdbi, Clock clock, int premoderation) {
+    public Statements(Jdbi jdbi, Clock clock, int premoderation, Quotes quotes) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.premoderation = premoderation;
+        this.quotes = quotes;
     }
 
     /** Why this text cannot be a statement (empty, too long, unprintable, nested too deep), or null. */
@@ -111,6 +113,10 @@ public final class Statements {
                 return rejected("Replies below statement #" + locked.get().id() + " are locked by a moderator.");
             }
         }
+        Quotes.Check quote = quotes.check(body, draft.quote(), essay);
+        if (!quote.ok()) {
+            return rejected(quote.problem());
+        }
         Long parent = parentId;
         Instant now = clock.instant();
         return jdbi.inTransaction(h -> {
@@ -121,6 +127,7 @@ public final class Statements {
                     hold ? Statement.PENDING : Statement.VISIBLE);
             String hash = Ledger.contentHash(body);
             statements.insertRevision(id, 1, body, hash, now);
+            insertQuote(statements, id, 1, quote.source());
             Ledger.append(h, now, Ledger.person(author.handle()), "statement-posted", Ledger.statementTarget(id, 1), hash);
             if (hold) {
                 String reason = "A new account's first statements wait for a moderator's review.";
@@ -134,8 +141,18 @@ public final class Statements {
         });
     }
 
-    /** A new revision of the author's own statement; earlier revisions stay, and the ledger records it. */
-    public Outcome edit(Account author, Statement statement, String bodyInput) {
+    private static void insertQuote(StatementDao statements, long id, int revision, Quotes.Source source) {
+        if (source != null) {
+            statements.insertQuote(id, revision, source.essayId(), source.essayRevision(), source.paragraph(),
+                    source.statementId(), source.statementRevision());
+        }
+    }
+
+    /**
+     * A new revision of the author's own statement; earlier revisions stay, and the ledger records it.
+     * A verified quote keeps its source and is checked again against it.
+     */
+    public Outcome edit(Account author, Statement statement, Essay essay, String bodyInput) {
         if (statement.authorId() != author.id()) {
             return rejected("Only its author can edit a statement.");
         }
@@ -150,6 +167,15 @@ public final class Statements {
         if (body.equals(statement.body())) {
             return rejected("The text is unchanged, so no new revision was made.");
         }
+        String reference = !statement.hasVerifiedQuote() || Quotes.blockQuotes(body).isEmpty() ? ""
+                : statement.quoteParagraph() != null ? statement.quoteParagraph()
+                : statement.quoteStatement() + "@" + statement.quoteStatementRevision();
+        Quotes.Check quote = reference.isEmpty() ? new Quotes.Check(null, null)
+                : quotes.check(body, reference, essay,
+                        statement.quoteEssayRevision() != null ? statement.quoteEssayRevision() : essay.revision());
+        if (!quote.ok()) {
+            return rejected(quote.problem());
+        }
         Instant now = clock.instant();
         int next = statement.revision() + 1;
         return jdbi.inTransaction(h -> {
@@ -159,6 +185,7 @@ public final class Statements {
             }
             String hash = Ledger.contentHash(body);
             statements.insertRevision(statement.id(), next, body, hash, now);
+            insertQuote(statements, statement.id(), next, quote.source());
             Ledger.append(h, now, Ledger.person(author.handle()), "statement-revised", Ledger.statementTarget(statement.id(), next), hash);
             return new Outcome(statement.id(), false, null);
         });

@@ -51,7 +51,15 @@ public final class EssayController {
         if (filter != null && !essays.document(essay).hasParagraph(filter)) {
             filter = null;
         }
-        Statements.Draft draft = new Statements.Draft("", "", filter == null ? "" : filter);
+        // "Quote this paragraph" links pre-fill the form with the paragraph as a verified quote
+        String quote = ctx.queryParam("quote");
+        String quoted = quote == null ? null : essays.document(essay).paragraphText(quote);
+        Statements.Draft draft = quoted == null
+                ? new Statements.Draft("", "", filter == null ? "" : filter, "")
+                : new Statements.Draft("> " + quoted + "\n\n", "", quote, quote);
+        if (quoted != null) {
+            filter = quote;
+        }
         pages.render(ctx, "essay/essay.jte", essayPages.page(pages.viewer(ctx), essay, filter, draft, null));
     }
 

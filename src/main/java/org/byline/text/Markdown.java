@@ -85,6 +85,16 @@ public final class Markdown {
         return html;
     }
 
+    /** The text a reader sees in a statement's Markdown (formatting marks removed). */
+    public static String plainText(String markdown) {
+        return Jsoup.parseBodyFragment(statementHtml(markdown)).text();
+    }
+
+    /** The text a reader sees in one parsed node. */
+    public static String plainTextOf(Node node) {
+        return Jsoup.parseBodyFragment(clean(RENDERER.render(node), STATEMENT_TAGS)).text();
+    }
+
     /** HTML for one block of an essay (trusted authors, still sanitised before it reaches a page). */
     public static String essayBlockHtml(Node block) {
         return clean(RENDERER.render(block), ESSAY_TAGS);

@@ -122,6 +122,18 @@ class AccountTest {
         });
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"\u0430lice", "\u0251lice", "\u03b1lice", "ａlice", "al\u0131ce"})
+    void handlesInOtherScriptsThatImitateAnExistingOneAreRefused(String imitation) {
+        TestApp.run(app -> {
+            app.client().register("alice", "Alice", "correct horse battery");
+            Page page = app.client().register(imitation, "Not Alice", "correct horse battery");
+            assertThat(page.status()).isEqualTo(422);
+            assertThat(page.html().selectFirst("#handle-error")).isNotNull();
+            assertThat(Db.count(app.config(), "accounts")).isEqualTo(2);
+        });
+    }
+
     @Test
     void aDisplayNameOfEightyCharactersOutsideTheBasicPlaneIsStored() {
         TestApp.run(app -> {
