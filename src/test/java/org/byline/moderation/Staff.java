@@ -8,6 +8,8 @@ import org.byline.support.TestApp;
 import org.byline.support.WebClient;
 import org.byline.support.WebClient.Page;
 
+import org.jsoup.nodes.Element;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,6 +20,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Shared setup for the moderation tests: admins made by the real create-admin command, moderators
@@ -129,6 +133,31 @@ final class Staff {
                 .toList();
     }
 
+    /** Rows of the public HTML log /moderation/log?action=... whose target links to {@code targetPath}. */
+    static List<Element> htmlLogRows(TestApp.Running app, String action, String targetPath) {
+        return app.client().get("/moderation/log?action=" + action).html().select("table.log tbody tr").stream()
+                .filter(row -> row.select("td").get(4).selectFirst("a").attr("href").equals(targetPath))
+                .toList();
+    }
+
+    /** Asserts {@code action} on the target appears exactly once in the HTML and the JSON log, by {@code moderator}. */
+    static JsonNode loggedOnce(TestApp.Running app, String action, String kind, long targetId, String targetPath,
+                               String moderator, String reason) {
+        List<Element> rows = htmlLogRows(app, action, targetPath);
+        assertThat(rows).as("HTML log rows for " + action + " on " + targetPath).hasSize(1);
+        assertThat(rows.get(0).select("td").get(2).text()).isEqualTo("@" + moderator);
+        assertThat(rows.get(0).select("td").get(2).selectFirst("a").attr("href")).isEqualTo("/people/" + moderator);
+        assertThat(rows.get(0).select("td").get(5).text()).isEqualTo(reason);
+        List<JsonNode> entries = logEntries(app, action, kind, targetId);
+        assertThat(entries).as("JSON log entries for " + action + " on " + targetPath).hasSize(1);
+        JsonNode entry = entries.get(0);
+        assertThat(entry.get("moderator").asText()).isEqualTo(moderator);
+        assertThat(entry.get("rule").isNull()).isTrue();
+        assertThat(entry.get("reason").asText()).isEqualTo(reason);
+        assertThat(entry.get("target").get("url").asText()).isEqualTo(targetPath);
+        return entry;
+    }
+
     static long logRows(TestApp.Running app) {
         return Db.count(app.config(), "moderation_log");
     }
@@ -136,6 +165,21 @@ final class Staff {
     static String status(TestApp.Running app, long statementId) {
         return Db.of(app.config()).withHandle(h -> h.createQuery("SELECT status FROM statements WHERE id = :id")
                 .bind("id", statementId).mapTo(String.class).one());
+    }
+
+    static String body(TestApp.Running app, long statementId) {
+        return Db.of(app.config()).withHandle(h -> h.createQuery("SELECT body FROM statements WHERE id = :id")
+                .bind("id", statementId).mapTo(String.class).one());
+    }
+
+    static long openReports(TestApp.Running app) {
+        return Db.of(app.config()).withHandle(h -> h.createQuery("SELECT COUNT(*) FROM reports WHERE open_key IS NOT NULL")
+                .mapTo(Long.class).one());
+    }
+
+    static long essayId(TestApp.Running app, String slug) {
+        return Db.of(app.config()).withHandle(h -> h.createQuery("SELECT id FROM essays WHERE slug = :s")
+                .bind("s", slug).mapTo(Long.class).one());
     }
 
     static long accountId(TestApp.Running app, String handle) {
