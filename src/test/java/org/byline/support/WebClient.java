@@ -61,6 +61,21 @@ public final class WebClient {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build());
     }
 
+    /** GETs with an {@code Accept} header, e.g. {@code application/json} for the JSON form of a page or error. */
+    public Page get(String path, String accept) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", accept).GET().build());
+    }
+
+    /** POSTs a form with this browser's CSRF token and an {@code Accept} header. */
+    public Page post(String path, Map<String, String> fields, String accept) {
+        Map<String, String> withToken = new LinkedHashMap<>(fields);
+        withToken.put("_csrf", csrfToken());
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", accept)
+                .POST(HttpRequest.BodyPublishers.ofString(encode(withToken))).build());
+    }
+
     /** POSTs the fields exactly as given (no token added): what a forged or broken request looks like. */
     public Page postRaw(String path, Map<String, String> fields) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
