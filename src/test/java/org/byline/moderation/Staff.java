@@ -168,7 +168,8 @@ final class Staff {
     }
 
     static String body(TestApp.Running app, long statementId) {
-        return Db.of(app.config()).withHandle(h -> h.createQuery("SELECT body FROM statements WHERE id = :id")
+        return Db.of(app.config()).withHandle(h -> h.createQuery("SELECT r.body FROM statements s JOIN statement_revisions r "
+                        + "ON r.statement_id = s.id AND r.revision = s.revision WHERE s.id = :id")
                 .bind("id", statementId).mapTo(String.class).one());
     }
 
