@@ -14,8 +14,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Starts the real app on a random port over a real H2 file database in a fresh temporary
- * directory, and hands the test a {@link WebClient} pointed at it.
+ * Starts the real app on a random port over a fresh, real database and hands the test a
+ * {@link WebClient} pointed at it: an H2 file in a fresh temporary directory, or with
+ * {@code -Dbyline.test.db=postgres} a fresh database on an embedded PostgreSQL (see {@link TestDatabase}).
  */
 public final class TestApp {
     private TestApp() {
@@ -44,10 +45,14 @@ public final class TestApp {
         }
     }
 
-    /** Config for a fresh data directory, rate limits and pre-moderation off unless a test turns them on. */
+    /**
+     * Config for a fresh data directory and a fresh database, rate limits and pre-moderation off unless
+     * a test turns them on. Starting the app twice with the same config reopens the same database.
+     */
     public static Config config(Path dataDir, Consumer<Map<String, String>> env) {
         Map<String, String> vars = new HashMap<>();
         vars.put("BYLINE_DATA_DIR", dataDir.toString());
+        TestDatabase.freshDatabase(vars);
         vars.put("BYLINE_PORT", "0");
         vars.put("BYLINE_RATE_LIMIT", "off");
         // pre-moderation has its own tests; elsewhere statements go up at once
@@ -57,7 +62,12 @@ public final class TestApp {
     }
 
     public static void run(Body body) {
-        run(config(freshDataDir(), env -> { }), body);
+        Config config = config(freshDataDir(), env -> { });
+        try {
+            run(config, body);
+        } finally {
+            TestDatabase.drop(config.dbUrl()); // nobody else has this config
+        }
     }
 
     public static void run(Config config, Body body) {

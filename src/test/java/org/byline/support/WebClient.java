@@ -23,11 +23,16 @@ import java.util.stream.Collectors;
 /** A browser-like client: keeps cookies, does not follow redirects, fills in the CSRF token like a form would. */
 public final class WebClient {
     private final String baseUrl;
-    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final CookieManager cookies;
     private final HttpClient http;
 
     public WebClient(String baseUrl) {
+        this(baseUrl, new CookieManager(null, CookiePolicy.ACCEPT_ALL));
+    }
+
+    private WebClient(String baseUrl, CookieManager cookies) {
         this.baseUrl = baseUrl;
+        this.cookies = cookies;
         this.http = HttpClient.newBuilder()
                 .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -55,6 +60,14 @@ public final class WebClient {
         public String location() {
             return header("Location");
         }
+    }
+
+    /**
+     * The same browser (same cookies) talking to another server, as behind a load balancer that sends
+     * each request to any instance.
+     */
+    public WebClient sameBrowserAt(String otherBaseUrl) {
+        return new WebClient(otherBaseUrl, cookies);
     }
 
     public Page get(String path) {
