@@ -66,7 +66,7 @@ public final class LedgerController {
     /** GET /api/ledger?after=SEQ&limit=N: oldest first, for re-checking the chain from any point. */
     public void api(Context ctx) {
         long after = ctx.queryParam("after") == null ? 0 : Ids.parse(ctx.queryParam("after")).orElse(0L);
-        int limit = (int) Math.min(API_MAX, Ids.parse(ctx.queryParam("limit")).orElse((long) PAGE));
+        int limit = (int) Math.max(1, Math.min(API_MAX, Ids.parse(ctx.queryParam("limit")).orElse((long) PAGE)));
         List<Ledger.Entry> list = entries.oldestAfter(after, limit + 1);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("entries", list.subList(0, Math.min(limit, list.size())).stream().map(LedgerEntries::json).toList());

@@ -24,6 +24,7 @@ class LedgerConcurrencyTest {
 
     @Test
     void eightPeoplePostingAndEditingAtOnceMakeOneGaplessChain() {
+        String[] measured = new String[1];
         TestApp.run(app -> {
             List<WebClient> people = new ArrayList<>();
             for (int t = 0; t < THREADS; t++) {
@@ -72,9 +73,10 @@ class LedgerConcurrencyTest {
 
             LedgerCli result = LedgerCli.verify(app.config());
             assertThat(result.exit()).as(result.all()).isZero();
-            System.out.println("[ledger] " + entries + " events over HTTP from " + THREADS + " threads in " + httpMillis
-                    + " ms; " + result.out().strip());
+            measured[0] = "[ledger] " + entries + " events over HTTP from " + THREADS + " threads in " + httpMillis
+                    + " ms; " + result.out().strip();
         });
+        System.out.println(measured[0]); // after the run: JavalinTest captures output while the app runs
     }
 
     private static Map<String, String> form(String token, String body) {
