@@ -16,6 +16,11 @@ import org.byline.comment.StatementPages;
 import org.byline.comment.Statements;
 import org.byline.essay.EssayApi;
 import org.byline.essay.EssayPages;
+import org.byline.ledger.LedgerController;
+import org.byline.ledger.LedgerEntries;
+import org.byline.ledger.LedgerVerifier;
+import org.byline.ledger.SigningKey;
+import org.byline.ledger.VerifyCommand;
 import org.byline.moderation.Moderation;
 import org.byline.moderation.ModerationController;
 import org.byline.moderation.ModerationQueue;
@@ -61,7 +66,10 @@ public final class App {
             if (args[0].equals("create-admin")) {
                 System.exit(CreateAdminCommand.run(config, args, System.in, System.out, System.err));
             }
-            System.err.println("usage: java -jar byline.jar [create-admin --handle NAME [--name \"Display Name\"]]");
+            if (args[0].equals("verify")) {
+                System.exit(VerifyCommand.run(config, args, System.out, System.err));
+            }
+            System.err.println("usage: java -jar byline.jar [create-admin --handle NAME [--name \"Display Name\"] | verify [--receipt FILE]]");
             System.exit(2);
         }
         Javalin app = create(config).start(config.port());
@@ -116,6 +124,8 @@ public final class App {
         PersonController personController = new PersonController(accounts, statements, essays, pages, jdbi);
         SimulationController simulationController = new SimulationController(pages);
         ErrorPages errorPages = new ErrorPages(pages);
+        LedgerController ledgerController = new LedgerController(new LedgerEntries(jdbi), new LedgerVerifier(jdbi),
+                SigningKey.loadOrCreate(config.ledgerKeyFile()), statements, statementPages, pages, access, clock);
         // essay admin wiring
         var essayAdmin = new org.byline.essay.admin.EssayAdminController(
                 new org.byline.essay.admin.EssayEditing(jdbi, clock), pages, access, clock);
@@ -157,6 +167,7 @@ public final class App {
             routes.get("/statements/{id}/edit", revisionController::editForm);
             routes.post("/statements/{id}/edit", revisionController::edit);
             routes.post("/statements/{id}/withdraw", revisionController::withdraw);
+            routes.get("/statements/{id}/receipt", ledgerController::receipt);
             routes.get("/people/{handle}", personController::show);
             routes.get("/register", accountController::registerForm);
             routes.post("/register", accountController::register);
@@ -188,10 +199,16 @@ public final class App {
             routes.get("/admin/essays/{slug}/revisions/{revision}", essayAdmin::revision);
             routes.post("/admin/preview", essayAdmin::preview);
 
+            routes.get("/ledger", ledgerController::page);
+            routes.get("/ledger/head", ledgerController::head);
+            routes.get("/ledger/key", ledgerController::publicKey);
+            routes.get("/admin/verify", ledgerController::verify);
+
             routes.get("/api/essays", essayApi::list);
             routes.get("/api/essays/{slug}/comments", essayApi::comments);
             routes.get("/api/moderation/log", moderationController::apiLog);
             routes.get("/api/moderation/queue", moderationController::apiQueue);
+            routes.get("/api/ledger", ledgerController::api);
             routes.get("/healthz", ctx -> {
                 boolean healthy = database.isHealthy();
                 ErrorPages.keepRendered(ctx);

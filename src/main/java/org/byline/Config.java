@@ -17,7 +17,8 @@ public record Config(
         Path essaysDir,
         String publicUrl,
         String clientIpHeader,
-        int premoderation) {
+        int premoderation,
+        Path ledgerKeyFile) {
 
     public static final int DEFAULT_PORT = 7070;
 
@@ -40,7 +41,10 @@ public record Config(
                 env.containsKey("BYLINE_ESSAYS_DIR") ? Path.of(env.get("BYLINE_ESSAYS_DIR")) : null,
                 env.getOrDefault("BYLINE_PUBLIC_URL", ""),
                 env.getOrDefault("BYLINE_CLIENT_IP_HEADER", ""),
-                parseNonNegative("BYLINE_PREMODERATION", env.getOrDefault("BYLINE_PREMODERATION", "1")));
+                parseNonNegative("BYLINE_PREMODERATION", env.getOrDefault("BYLINE_PREMODERATION", "1")),
+                // the ledger's signing key stays out of the database, so a database dump cannot forge signatures
+                env.containsKey("BYLINE_LEDGER_KEY_FILE") ? Path.of(env.get("BYLINE_LEDGER_KEY_FILE"))
+                        : dataDir.resolve("ledger-signing-key"));
     }
 
     /** The embedded default: an H2 database file inside the data directory. */
