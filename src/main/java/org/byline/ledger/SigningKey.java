@@ -123,14 +123,26 @@ public final class SigningKey {
     public static boolean verify(String publicKeyBase64, String message, String signatureBase64) {
         try {
             PublicKey key = KeyFactory.getInstance(ALGORITHM)
-                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(publicKeyBase64)));
+                    .generatePublic(new X509EncodedKeySpec(strictBase64(publicKeyBase64)));
             Signature signature = Signature.getInstance(ALGORITHM);
             signature.initVerify(key);
             signature.update(message.getBytes(StandardCharsets.UTF_8));
-            return signature.verify(Base64.getDecoder().decode(signatureBase64));
+            return signature.verify(strictBase64(signatureBase64));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /**
+     * Base64 that decodes to exactly one byte string: Java's decoder ignores the unused low bits of the
+     * last character, so two texts could carry one signature; a changed character must count as a change.
+     */
+    private static byte[] strictBase64(String text) {
+        byte[] bytes = Base64.getDecoder().decode(text);
+        if (!Base64.getEncoder().encodeToString(bytes).equals(text)) {
+            throw new IllegalArgumentException("not canonical base64");
+        }
+        return bytes;
     }
 
     /** What a person compares by eye: "sha256:" and the hex SHA-256 of the DER public key. */
