@@ -2,7 +2,7 @@ package org.byline.moderation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.byline.account.CreateAdminCommand;
+import org.byline.support.Admin;
 import org.byline.support.Db;
 import org.byline.support.TestApp;
 import org.byline.support.WebClient;
@@ -10,12 +10,8 @@ import org.byline.support.WebClient.Page;
 
 import org.jsoup.nodes.Element;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class Staff {
     static final String ESSAY = "loss-of-attribution";
     static final String OTHER = "f1-score-rises-while-loss-keeps-increasing";
-    static final String PASSWORD = "password123";
     static final String JSON_TYPE = "application/json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -39,15 +34,7 @@ final class Staff {
 
     /** Runs {@code create-admin --handle handle} with the password on stdin, then signs a client in as them. */
     static WebClient admin(TestApp.Running app, String handle) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = CreateAdminCommand.run(app.config(), new String[]{"create-admin", "--handle", handle},
-                new ByteArrayInputStream((PASSWORD + "\n").getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        if (code != 0) {
-            throw new IllegalStateException("create-admin " + handle + " exited " + code + ": " + err);
-        }
-        return signedIn(app, handle, PASSWORD);
+        return Admin.signedIn(app, handle);
     }
 
     /** Registers {@code handle} and has {@code admin} grant them the moderator role; the client is signed in as them. */

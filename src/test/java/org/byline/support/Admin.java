@@ -1,6 +1,5 @@
 package org.byline.support;
 
-import org.byline.Config;
 import org.byline.account.CreateAdminCommand;
 
 import java.io.ByteArrayInputStream;
@@ -29,9 +28,5 @@ public final class Admin {
             throw new IllegalStateException("admin could not sign in");
         }
         return client;
-    }
-
-    public static Config config(TestApp.Running app) {
-        return app.config();
     }
 }
