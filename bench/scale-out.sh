@@ -27,7 +27,11 @@ pg_pid=
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
-  if [ -n "$pg_pid" ]; then kill -INT "$pg_pid" 2>/dev/null || true; wait "$pg_pid" 2>/dev/null || true; fi
+  # runuser does not pass signals on to postgres: stop it with pg_ctl (fast shutdown)
+  if [ -n "$pg_pid" ]; then
+    "${as_pg[@]}" "$pgbin/pg_ctl" -D "$work/pg/data" -m fast -w stop >/dev/null 2>&1 || true
+    wait "$pg_pid" 2>/dev/null || true
+  fi
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -76,8 +80,8 @@ phase() {
 }
 
 echo "PostgreSQL $("$pgbin/postgres" --version | awk '{print $3}') on 127.0.0.1:$pg_port (durable commits: $([ "$durable" = 0 ] && echo off || echo on)), $(nproc) cores, $clients clients, ${seconds}s per phase"
-one=$(phase 1 | tee /dev/stderr | grep '^RESULT')
-two=$(phase 2 | tee /dev/stderr | grep '^RESULT')
+one=$(phase 1 | grep '^RESULT'); echo "$one"
+two=$(phase 2 | grep '^RESULT'); echo "$two"
 rate_of() { sed -E 's/.* rate=([0-9.]+).*/\1/' <<<"$1"; }
 r1=$(rate_of "$one"); r2=$(rate_of "$two")
 echo "one instance:  $r1 statements/s"
