@@ -89,6 +89,8 @@ class RevisionTest {
             assertThat(essay.selectFirst("#s-" + id + " .tombstone").text()).startsWith("Withdrawn by @alice on");
             assertThat(essay.selectFirst("#s-" + id).text()).doesNotContain("I take this back later");
             assertThat(essay.selectFirst("#s-" + reply + " .statement-body").text()).isEqualTo("a reply");
+            assertThat(app.client().get("/statements/" + id + "/history").body()).doesNotContain("I take this back later");
+            assertThat(alice.get("/statements/" + id + "/history").body()).contains("I take this back later");
             assertThat(alice.post("/statements/" + id + "/withdraw", Map.of()).status()).isEqualTo(409);
         });
     }
