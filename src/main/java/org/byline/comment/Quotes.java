@@ -80,7 +80,8 @@ public final class Quotes {
             long id = Long.parseLong(m.group(1));
             int revision = Integer.parseInt(m.group(2));
             Optional<Statement> quotedStatement = jdbi.withExtension(StatementDao.class, dao -> dao.findById(id))
-                    .filter(Statement::isPublished);
+                    .filter(Statement::isPublished)
+                    .filter(st -> essays.bySlug(st.essaySlug()).isPresent());
             if (quotedStatement.isEmpty()) {
                 return problem("Statement #" + id + ", the quote's source, does not exist.");
             }

@@ -45,10 +45,11 @@ public interface StatementDao {
                         @Bind("contentHash") String contentHash, @Bind("createdAt") Instant createdAt);
 
     /** Moves the statement to its next revision, only if nobody else did meanwhile. */
-    @SqlUpdate("UPDATE statements SET revision = :next WHERE id = :id AND revision = :next - 1")
+    @SqlUpdate("UPDATE statements SET revision = :next WHERE id = :id AND revision = :next - 1 AND status NOT IN ('withdrawn', 'erased')")
     int advanceRevision(@Bind("id") long id, @Bind("next") int next);
 
-    @SqlUpdate("UPDATE statements SET status = 'withdrawn', withdrawn_at = :now WHERE id = :id AND status NOT IN ('withdrawn', 'erased')")
+    /** Only a published, visible statement can be withdrawn: one under moderation stays as moderated. */
+    @SqlUpdate("UPDATE statements SET status = 'withdrawn', withdrawn_at = :now WHERE id = :id AND status = 'visible'")
     int withdraw(@Bind("id") long id, @Bind("now") Instant now);
 
     @SqlUpdate("INSERT INTO statement_quotes (statement_id, revision, essay_id, essay_revision, paragraph, source_statement, source_revision) "
@@ -81,7 +82,8 @@ public interface StatementDao {
     @SqlQuery("SELECT s.essay_id, COUNT(*) AS count FROM statements s WHERE " + PUBLISHED + " GROUP BY s.essay_id")
     List<EssayCount> countByEssay();
 
-    @SqlQuery("SELECT COUNT(*) FROM statements s WHERE s.author_id = :authorId AND " + PUBLISHED)
+    /** Statements a moderator let through (or that needed no review): what pre-moderation counts. */
+    @SqlQuery("SELECT COUNT(*) FROM statements s WHERE s.author_id = :authorId AND s.status IN ('visible', 'hidden')")
     int countPublishedByAuthor(@Bind("authorId") long authorId);
 
     @SqlUpdate("UPDATE statements SET status = :status, status_entry_id = :entryId WHERE id = :id")

@@ -35,6 +35,7 @@ public final class StatementPages {
     /** The statement if this viewer may see it; otherwise a 404 that does not reveal it exists. */
     public Statement find(Viewer viewer, long id) {
         return statements.find(id).filter(s -> Statements.canSee(viewer.account(), s))
+                .filter(s -> essays.bySlug(s.essaySlug()).isPresent()) // nothing of an unpublished essay
                 .orElseThrow(() -> HttpProblem.notFound("There is no statement #" + id + "."));
     }
 

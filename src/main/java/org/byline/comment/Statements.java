@@ -159,6 +159,9 @@ public final class Statements {
         if (statement.isWithdrawn() || statement.isErased()) {
             return rejected("A " + statement.status() + " statement cannot be edited.");
         }
+        if (essay.isLocked() || lockedAncestor(statement).isPresent()) {
+            return rejected("This thread is locked by a moderator; its statements cannot be edited while it is locked.");
+        }
         String body = TextInput.normalise(bodyInput);
         String problem = bodyProblem(body);
         if (problem != null) {
@@ -198,11 +201,15 @@ public final class Statements {
         }
         Instant now = clock.instant();
         return jdbi.inTransaction(h -> {
-            if (h.attach(StatementDao.class).withdraw(statement.id(), now) != 1) {
-                return rejected("Statement #" + statement.id() + " is already withdrawn.");
+            StatementDao statements = h.attach(StatementDao.class);
+            if (statements.withdraw(statement.id(), now) != 1) {
+                return rejected(statement.isWithdrawn() ? "Statement #" + statement.id() + " is already withdrawn."
+                        : "Statement #" + statement.id() + " is " + statement.status() + "; only a visible statement can be withdrawn.");
             }
+            // re-read under the row lock the update took: an edit committed meanwhile is what was withdrawn
+            Statement current = statements.findById(statement.id()).orElseThrow();
             Ledger.append(h, now, Ledger.person(author.handle()), "statement-withdrawn",
-                    Ledger.statementTarget(statement.id(), statement.revision()), Ledger.contentHash(statement.body()));
+                    Ledger.statementTarget(current.id(), current.revision()), Ledger.contentHash(current.body()));
             return new Outcome(statement.id(), false, null);
         });
     }

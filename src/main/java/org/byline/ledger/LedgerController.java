@@ -112,7 +112,11 @@ public final class LedgerController {
         if (statement.authorId() != author.id()) {
             throw HttpProblem.forbidden("Only the author of statement #" + id + " can download its receipt.");
         }
-        int revision = (int) Ids.parse(ctx.queryParam("revision")).orElse((long) statement.revision()).longValue();
+        long asked = Ids.parse(ctx.queryParam("revision")).orElse((long) statement.revision());
+        if (asked > statement.revision()) {
+            throw HttpProblem.notFound("Statement #" + statement.id() + " has no revision " + asked + ".");
+        }
+        int revision = (int) asked;
         String text = statements.revisions(id).stream().filter(r -> r.revision() == revision && r.body() != null)
                 .map(StatementRevision::body).findFirst().orElseThrow(() ->
                 HttpProblem.notFound("Statement #" + id + " has no revision " + revision + " whose text is kept."));

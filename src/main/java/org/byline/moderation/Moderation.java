@@ -100,6 +100,8 @@ public final class Moderation {
                     if (s.isErased()) {
                         throw new Refused("Statement #" + statementId + " is already erased.");
                     }
+                    // lock the statement first, so an edit cannot add a readable revision after the text is gone
+                    h.createQuery("SELECT id FROM statements WHERE id = :id FOR UPDATE").bind("id", statementId).mapTo(Long.class).one();
                     // the text of every revision goes; times, hashes and the tombstone stay
                     h.createUpdate("UPDATE statement_revisions SET body = NULL WHERE statement_id = :id").bind("id", statementId).execute();
                     yield h.createUpdate("UPDATE statements SET status = 'erased', status_entry_id = :entry WHERE id = :id AND status <> 'erased'")

@@ -132,4 +132,42 @@ class RevisionTest {
             assertThat(page.body()).contains("Only admins can erase");
         });
     }
+
+    @Test
+    void aStatementAwaitingReviewCannotBeWithdrawnIntoPublicView() {
+        TestApp.run(TestApp.config(TestApp.freshDataDir(), env -> env.put("BYLINE_PREMODERATION", "1")), app -> {
+            WebClient newcomer = app.client().signedUp("newcomer");
+            long id = WebClient.postedId(newcomer.comment(ESSAY, "held words"));
+            Page page = newcomer.post("/statements/" + id + "/withdraw", Map.of());
+            assertThat(page.status()).isEqualTo(409);
+            assertThat(page.body()).contains("only a visible statement can be withdrawn");
+            assertThat(app.client().get("/statements/" + id + "/history").status()).isEqualTo(404);
+        });
+    }
+
+    @Test
+    void aLockedThreadCannotBeRewritten() {
+        TestApp.run(app -> {
+            WebClient alice = app.client().signedUp("alice");
+            long id = WebClient.postedId(alice.comment(ESSAY, "before the lock"));
+            Admin.signedIn(app, "ada").post("/moderation/statements/" + id + "/lock", Map.of("reason", "cooling off"));
+            Page page = alice.post("/statements/" + id + "/edit", Map.of("body", "after the lock"));
+            assertThat(page.status()).isEqualTo(422);
+            assertThat(page.body()).contains("locked by a moderator");
+        });
+    }
+
+    @Test
+    void nothingOfAnUnpublishedEssayCanBeReadThroughAStatement() {
+        TestApp.run(app -> {
+            long id = WebClient.postedId(app.client().signedUp("alice").comment(ESSAY, "on an essay about to go"));
+            Admin.signedIn(app, "ada").post("/admin/essays/" + ESSAY + "/unpublish", Map.of());
+            assertThat(app.client().get("/statements/" + id).status()).isEqualTo(404);
+            assertThat(app.client().get("/statements/" + id + "/history").status()).isEqualTo(404);
+            Page quote = app.client().signedUp("bob").comment("f1-score-rises-while-loss-keeps-increasing",
+                    Map.of("body", "> on an essay", "quote", id + "@1"));
+            assertThat(quote.status()).isEqualTo(422);
+            assertThat(quote.body()).contains("does not exist");
+        });
+    }
 }
