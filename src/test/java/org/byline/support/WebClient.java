@@ -98,8 +98,15 @@ public final class WebClient {
 
     /** POSTs a form with a token and one extra header (e.g. the client address a proxy would set). */
     public Page postRawWithHeader(String path, String header, String value, Map<String, String> fields) {
+        return postRawWithHeader(path, header, value, fields, true);
+    }
+
+    /** As above; without the token when {@code withCsrfToken} is false (a forged cross-site form). */
+    public Page postRawWithHeader(String path, String header, String value, Map<String, String> fields, boolean withCsrfToken) {
         Map<String, String> withToken = new LinkedHashMap<>(fields);
-        withToken.put("_csrf", csrfToken());
+        if (withCsrfToken) {
+            withToken.put("_csrf", csrfToken());
+        }
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header(header, value)
