@@ -39,6 +39,4 @@ public interface AccountDao {
     @SqlUpdate("UPDATE accounts SET suspension_entry_id = :entryId WHERE id = :id")
     int setSuspension(@Bind("id") long id, @Bind("entryId") Long entryId);
 
-    @SqlQuery("SELECT " + COLUMNS + " FROM accounts WHERE role IN ('moderator', 'admin') ORDER BY handle_key")
-    java.util.List<Account> listModeratorsAndAdmins();
 }

@@ -3,7 +3,6 @@ package org.byline.comment;
 import org.byline.essay.Essay;
 import org.byline.essay.Essays;
 import org.byline.text.Markdown;
-import org.byline.web.Ids;
 import org.commonmark.node.BlockQuote;
 import org.commonmark.node.Node;
 import org.jdbi.v3.core.Jdbi;
@@ -154,9 +153,4 @@ public final class Quotes {
         return "> " + Markdown.plainText(markdown).replace("\n", " ") + "\n\n";
     }
 
-    /** Parses "12@2" style references for pre-filling a form; empty when it is not one. */
-    public static Optional<long[]> statementReference(String ref) {
-        Matcher m = STATEMENT.matcher(ref == null ? "" : ref.strip());
-        return m.matches() ? Ids.parse(m.group(1)).map(id -> new long[]{id, Long.parseLong(m.group(2))}) : Optional.empty();
-    }
 }

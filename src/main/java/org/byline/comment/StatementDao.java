@@ -89,6 +89,4 @@ public interface StatementDao {
     @SqlUpdate("UPDATE statements SET status = :status, status_entry_id = :entryId WHERE id = :id")
     int setStatus(@Bind("id") long id, @Bind("status") String status, @Bind("entryId") long entryId);
 
-    @SqlUpdate("UPDATE statements SET lock_entry_id = :entryId WHERE id = :id")
-    int setLock(@Bind("id") long id, @Bind("entryId") Long entryId);
 }

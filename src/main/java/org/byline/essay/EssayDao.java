@@ -40,9 +40,6 @@ public interface EssayDao {
     @GetGeneratedKeys("id")
     long insertEssay(@Bind("slug") String slug, @Bind("authorId") long authorId, @Bind("now") Instant now);
 
-    @SqlQuery("SELECT content_hash FROM essay_revisions WHERE essay_id = :essayId ORDER BY revision DESC LIMIT 1")
-    Optional<String> latestHash(@Bind("essayId") long essayId);
-
     @SqlQuery("SELECT COALESCE(MAX(revision), 0) FROM essay_revisions WHERE essay_id = :essayId")
     int latestRevision(@Bind("essayId") long essayId);
 
@@ -75,6 +72,4 @@ public interface EssayDao {
     @SqlQuery("SELECT markdown FROM essay_revisions WHERE essay_id = :essayId AND revision = :revision")
     Optional<String> findMarkdown(@Bind("essayId") long essayId, @Bind("revision") int revision);
 
-    @SqlUpdate("UPDATE essays SET lock_entry_id = :entryId WHERE id = :id")
-    int setLock(@Bind("id") long id, @Bind("entryId") Long entryId);
 }

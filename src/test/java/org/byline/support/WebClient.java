@@ -168,11 +168,6 @@ public final class WebClient {
                 .filter(c -> c.getName().equals(name)).findFirst().orElse(null);
     }
 
-    public void dropCookie(String name) {
-        cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).toList()
-                .forEach(c -> cookies.getCookieStore().remove(null, c));
-    }
-
     public void setCookie(String name, String value) {
         HttpCookie cookie = new HttpCookie(name, value);
         cookie.setPath("/");
