@@ -9,6 +9,8 @@ import org.byline.account.Owner;
 import org.byline.account.PasswordHasher;
 import org.byline.account.PersonController;
 import org.byline.account.Sessions;
+import org.byline.backup.BackupCommand;
+import org.byline.backup.RestoreCommand;
 import org.byline.comment.CommentController;
 import org.byline.comment.Quotes;
 import org.byline.comment.RevisionController;
@@ -69,7 +71,14 @@ public final class App {
             if (args[0].equals("verify")) {
                 System.exit(VerifyCommand.run(config, args, System.out, System.err));
             }
-            System.err.println("usage: java -jar byline.jar [create-admin --handle NAME [--name \"Display Name\"] | verify [--receipt FILE]]");
+            if (args[0].equals("backup")) {
+                System.exit(BackupCommand.run(config, args, System.out, System.err));
+            }
+            if (args[0].equals("restore")) {
+                System.exit(RestoreCommand.run(config, args, System.out, System.err));
+            }
+            System.err.println("usage: java -jar byline.jar [create-admin --handle NAME [--name \"Display Name\"] | verify [--receipt FILE]"
+                    + " | backup FILE | restore FILE]");
             System.exit(2);
         }
         Javalin app = create(config).start(config.port());

@@ -47,9 +47,16 @@ public record Config(
                         : dataDir.resolve("ledger-signing-key"));
     }
 
-    /** The embedded default: an H2 database file inside the data directory. */
+    /**
+     * The embedded default: an H2 database file inside the data directory. AUTO_SERVER lets a second
+     * process (the {@code backup} command) open the file while the app holds it: the first process to
+     * open it serves it on a random TCP port, to clients that present the random key it writes into the
+     * lock file beside the database; with no process holding it, the next one opens it embedded. H2
+     * refuses AUTO_SERVER with DB_CLOSE_ON_EXIT=FALSE, so the database is again closed by H2's shutdown
+     * hook when the JVM exits (cleanly, rather than left for recovery at the next start).
+     */
     public static String h2FileUrl(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("byline") + ";DB_CLOSE_ON_EXIT=FALSE";
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("byline") + ";AUTO_SERVER=TRUE";
     }
 
     private static int parsePort(String value) {

@@ -1,5 +1,6 @@
 package org.byline.ledger;
 
+import org.byline.support.Cli;
 import org.byline.support.Db;
 import org.byline.support.TestApp;
 import org.byline.support.WebClient;
@@ -71,7 +72,7 @@ class LedgerConcurrencyTest {
             assertThat(distinctPrev).isEqualTo(entries);
             assertThat(maxSeq).isEqualTo(entries);
 
-            LedgerCli result = LedgerCli.verify(app.config());
+            Cli result = Cli.verify(app.config());
             assertThat(result.exit()).as(result.all()).isZero();
             measured[0] = "[ledger] " + entries + " events over HTTP from " + THREADS + " threads in " + httpMillis
                     + " ms; " + result.out().strip();

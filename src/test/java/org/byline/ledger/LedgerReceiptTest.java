@@ -1,5 +1,6 @@
 package org.byline.ledger;
 
+import org.byline.support.Cli;
 import org.byline.support.TestApp;
 import org.byline.support.WebClient;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,7 @@ class LedgerReceiptTest {
             }
             assertThat(alice.post("/statements/" + id + "/edit", Map.of("body", "What I say now.")).status()).isEqualTo(303);
 
-            LedgerCli result = LedgerCli.verify(app.config(), "--receipt", file.toString());
+            Cli result = Cli.verify(app.config(), "--receipt", file.toString());
             assertThat(result.exit()).as(result.all()).isZero();
             assertThat(result.out()).contains("Receipt valid: statement #" + id + " revision 1 is ledger entry #")
                     .contains("fingerprint: sha256:");
@@ -61,20 +62,20 @@ class LedgerReceiptTest {
             WebClient alice = app.client().signedUp("alice");
             long id = WebClient.postedId(alice.comment(ESSAY, "I said this."));
             String receipt = alice.get("/statements/" + id + "/receipt").body();
-            assertThat(LedgerCli.verify(app.config(), "--receipt", save(receipt).toString()).exit()).isZero();
+            assertThat(Cli.verify(app.config(), "--receipt", save(receipt).toString()).exit()).isZero();
 
             String inText = receipt.replace("\"I said this.\"", "\"I said that.\"");
-            LedgerCli text = LedgerCli.verify(app.config(), "--receipt", save(inText).toString());
+            Cli text = Cli.verify(app.config(), "--receipt", save(inText).toString());
             assertThat(text.exit()).isEqualTo(1);
             assertThat(text.err()).contains("the text does not hash to the receipt's content hash");
 
             String inSignature = changeOneByte(receipt, receipt.substring(receipt.indexOf("\"signature\":\"") + 20, receipt.indexOf("\"signature\":\"") + 21));
-            LedgerCli signature = LedgerCli.verify(app.config(), "--receipt", save(inSignature).toString());
+            Cli signature = Cli.verify(app.config(), "--receipt", save(inSignature).toString());
             assertThat(signature.exit()).isEqualTo(1);
             assertThat(signature.err()).contains("Receipt INVALID");
 
             String extraSpace = receipt.replace("{\"checkpoint\":", "{ \"checkpoint\":");
-            LedgerCli whitespace = LedgerCli.verify(app.config(), "--receipt", save(extraSpace).toString());
+            Cli whitespace = Cli.verify(app.config(), "--receipt", save(extraSpace).toString());
             assertThat(whitespace.exit()).isEqualTo(1);
             assertThat(whitespace.err()).contains("not in canonical form");
         });

@@ -1,5 +1,6 @@
 package org.byline.ledger;
 
+import org.byline.support.Cli;
 import org.byline.support.Db;
 import org.byline.support.TestApp;
 import org.byline.support.WebClient;
@@ -28,7 +29,7 @@ class LedgerVerifyTest {
     void untouchedDataVerifies() {
         TestApp.run(app -> {
             someActivity(app);
-            LedgerCli result = LedgerCli.verify(app.config());
+            Cli result = Cli.verify(app.config());
             assertThat(result.exit()).as(result.all()).isZero();
             assertThat(result.out()).startsWith("Ledger verified: ").contains("4 statement revisions", "2 essay revisions");
         });
@@ -41,7 +42,7 @@ class LedgerVerifyTest {
             Db.of(app.config()).useHandle(h -> h.createUpdate(
                     "UPDATE statement_revisions SET body = 'I never said that.' WHERE statement_id = :id AND revision = 2")
                     .bind("id", id).execute());
-            LedgerCli result = LedgerCli.verify(app.config());
+            Cli result = Cli.verify(app.config());
             assertThat(result.exit()).isEqualTo(1);
             assertThat(result.err()).contains("statement #" + id + " revision 2: text does not match ledger entry #");
         });
@@ -52,7 +53,7 @@ class LedgerVerifyTest {
         TestApp.run(app -> {
             someActivity(app);
             Db.of(app.config()).useHandle(h -> h.execute("DELETE FROM ledger WHERE seq = 4"));
-            LedgerCli result = LedgerCli.verify(app.config());
+            Cli result = Cli.verify(app.config());
             assertThat(result.exit()).isEqualTo(1);
             assertThat(result.err()).contains("ledger entry #4 is missing");
         });
@@ -64,7 +65,7 @@ class LedgerVerifyTest {
             someActivity(app);
             long last = Db.count(app.config(), "ledger");
             Db.of(app.config()).useHandle(h -> h.execute("DELETE FROM ledger WHERE seq = " + last));
-            LedgerCli result = LedgerCli.verify(app.config());
+            Cli result = Cli.verify(app.config());
             assertThat(result.exit()).isEqualTo(1);
             assertThat(result.err()).contains("ledger entry #" + last + " is missing");
         });
@@ -75,7 +76,7 @@ class LedgerVerifyTest {
         TestApp.run(app -> {
             someActivity(app);
             Db.of(app.config()).useHandle(h -> h.execute("UPDATE ledger SET actor = '@mallory' WHERE seq = 3"));
-            LedgerCli result = LedgerCli.verify(app.config());
+            Cli result = Cli.verify(app.config());
             assertThat(result.exit()).isEqualTo(1);
             assertThat(result.err()).contains("ledger entry #3 was altered");
         });
@@ -90,7 +91,7 @@ class LedgerVerifyTest {
                 String forged = Ledger.hash(e.seq(), e.at(), "@mallory", e.action(), e.target(), e.contentHash(), e.prevHash());
                 h.createUpdate("UPDATE ledger SET actor = '@mallory', entry_hash = :hash WHERE seq = 3").bind("hash", forged).execute();
             });
-            LedgerCli result = LedgerCli.verify(app.config());
+            Cli result = Cli.verify(app.config());
             assertThat(result.exit()).isEqualTo(1);
             assertThat(result.err()).contains("ledger entry #4 does not link to entry #3");
         });
@@ -101,7 +102,7 @@ class LedgerVerifyTest {
         TestApp.run(app -> {
             Db.of(app.config()).useHandle(h -> h.execute("UPDATE essay_revisions SET title = 'Something else' "
                     + "WHERE essay_id = (SELECT id FROM essays WHERE slug = '" + ESSAY + "')"));
-            LedgerCli result = LedgerCli.verify(app.config());
+            Cli result = Cli.verify(app.config());
             assertThat(result.exit()).isEqualTo(1);
             assertThat(result.err()).contains("essay " + ESSAY + " revision 1: text does not match ledger entry #");
         });
@@ -113,7 +114,7 @@ class LedgerVerifyTest {
             long id = someActivity(app);
             Db.of(app.config()).useHandle(h -> h.createUpdate("UPDATE statement_revisions SET body = NULL WHERE statement_id = :id")
                     .bind("id", id).execute());
-            LedgerCli result = LedgerCli.verify(app.config());
+            Cli result = Cli.verify(app.config());
             assertThat(result.exit()).isEqualTo(1);
             assertThat(result.err()).contains("statement #" + id + " revision 1: its text is gone but the ledger records no erasure");
         });
@@ -130,7 +131,7 @@ class LedgerVerifyTest {
             long blanked = Db.of(app.config()).withHandle(h -> h.createQuery(
                     "SELECT COUNT(*) FROM statement_revisions WHERE body IS NULL AND statement_id = " + id).mapTo(Long.class).one());
             assertThat(blanked).isEqualTo(2);
-            LedgerCli result = LedgerCli.verify(app.config());
+            Cli result = Cli.verify(app.config());
             assertThat(result.exit()).as(result.all()).isZero();
         });
     }

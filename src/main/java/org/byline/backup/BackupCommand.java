@@ -1,0 +1,154 @@
+package org.byline.backup;
+
+import org.byline.Config;
+import org.byline.ledger.SigningKey;
+import org.jdbi.v3.core.Jdbi;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Enumeration;
+import java.util.Properties;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * {@code backup FILE}: a consistent copy of the embedded H2 database, taken while the app serves (or
+ * not), with the ledger signing key, in one new zip readable by its owner only. H2's {@code BACKUP TO}
+ * copies the database file under MVCC, so the copy holds exactly the transactions committed when it
+ * began; with {@code AUTO_SERVER} (see {@link Config#h2FileUrl}) it runs inside the serving app.
+ * Exit 0 on success, 1 when the backup failed, 2 for a usage error or a PostgreSQL database.
+ */
+public final class BackupCommand {
+    static final String USAGE = "usage: backup FILE  (FILE must not exist yet)";
+
+    private BackupCommand() {
+    }
+
+    public static int run(Config config, String[] args, PrintStream out, PrintStream err) {
+        Path file = CommandLine.fileArgument(args, USAGE, err);
+        if (file == null) {
+            return 2;
+        }
+        if (PostgresAdvice.applies(config)) {
+            PostgresAdvice.backup(config, file, err);
+            return 2;
+        }
+        if (!config.dbUrl().startsWith("jdbc:h2:")) {
+            err.println("backup: only the embedded H2 database is backed up by this command, not " + config.dbUrl());
+            return 2;
+        }
+        if (Files.exists(file)) {
+            err.println("backup: " + file + " already exists; a backup never replaces a file, give a new name");
+            return 1;
+        }
+        Path dir = file.getParent();
+        if (!Files.isDirectory(dir)) {
+            err.println("backup: cannot write " + file + ": directory " + dir + " does not exist");
+            return 1;
+        }
+        Path archive;
+        try {
+            archive = Files.createTempFile(dir, ".byline-backup-", ".tmp"); // owner-only on POSIX
+        } catch (IOException e) {
+            err.println("backup: cannot write in " + dir + ": " + describe(e));
+            return 1;
+        }
+        Path h2Backup = dir.resolve(archive.getFileName() + ".h2.zip");
+        try {
+            copyDatabase(config, h2Backup);
+            String fingerprint = writeArchive(config, h2Backup, archive);
+            Files.move(archive, file); // no replace: someone may have created FILE meanwhile
+            out.println("Backed up the database" + (fingerprint != null ? " and the ledger signing key (" + fingerprint + ")" : "")
+                    + " to " + file + " (" + Files.size(file) + " bytes). Keep it secret: it holds the signing key and password hashes.");
+            if (fingerprint == null) {
+                err.println("backup: warning: no ledger signing key at " + config.ledgerKeyFile() + ", so none is in the backup");
+            }
+            return 0;
+        } catch (FileAlreadyExistsException e) {
+            err.println("backup: " + file + " was created while the backup ran; nothing replaced");
+            return 1;
+        } catch (IOException | RuntimeException e) {
+            err.println("backup failed: " + describe(e));
+            return 1;
+        } finally {
+            deleteQuietly(h2Backup);
+            deleteQuietly(archive);
+        }
+    }
+
+    /** H2's own online backup; IFEXISTS so that a wrong data directory is an error, not a new empty database. */
+    private static void copyDatabase(Config config, Path target) {
+        Jdbi.create(config.dbUrl() + ";IFEXISTS=TRUE", config.dbUser(), config.dbPassword())
+                .useHandle(h -> h.execute("BACKUP TO ?", target.toString()));
+    }
+
+    /** Writes manifest, database file and key into {@code archive}; returns the key's fingerprint, or null without a key. */
+    private static String writeArchive(Config config, Path h2Backup, Path archive) throws IOException {
+        Path keyFile = config.ledgerKeyFile();
+        String fingerprint = Files.exists(keyFile) ? SigningKey.loadOrCreate(keyFile).fingerprint() : null;
+        try (ZipFile h2 = new ZipFile(h2Backup.toFile());
+             ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(archive))) {
+            zip.putNextEntry(new ZipEntry(BackupArchive.MANIFEST));
+            zip.write(manifest(fingerprint).getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+            int databaseFiles = 0;
+            for (Enumeration<? extends ZipEntry> entries = h2.entries(); entries.hasMoreElements(); ) {
+                ZipEntry entry = entries.nextElement();
+                if (!entry.getName().endsWith(BackupArchive.DATABASE_SUFFIX)) {
+                    continue; // H2 adds nothing else a restore needs (no trace or lock files)
+                }
+                databaseFiles++;
+                zip.putNextEntry(new ZipEntry(BackupArchive.DATABASE_PREFIX + entry.getName()));
+                h2.getInputStream(entry).transferTo(zip);
+                zip.closeEntry();
+            }
+            if (databaseFiles != 1) {
+                throw new IOException("H2's backup held " + databaseFiles + " database files, expected 1");
+            }
+            if (fingerprint != null) {
+                zip.putNextEntry(new ZipEntry(BackupArchive.SIGNING_KEY));
+                Files.copy(keyFile, zip);
+                zip.closeEntry();
+            }
+        }
+        return fingerprint;
+    }
+
+    private static String manifest(String fingerprint) throws IOException {
+        Properties p = new Properties();
+        p.setProperty("format", BackupArchive.FORMAT);
+        p.setProperty("created", Instant.now().toString());
+        p.setProperty("database", "h2 " + org.h2.engine.Constants.VERSION);
+        p.setProperty("signing-key", Boolean.toString(fingerprint != null));
+        if (fingerprint != null) {
+            p.setProperty("signing-key-fingerprint", fingerprint);
+        }
+        StringWriter text = new StringWriter();
+        p.store(text, "Byline backup: restore with java -jar byline.jar restore FILE");
+        return text.toString();
+    }
+
+    /** The first line of the cause, e.g. H2's "Database ... not found" or "AccessDeniedException: /x". */
+    static String describe(Exception e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (e instanceof IOException && !(e.getClass() == IOException.class)) {
+            message = e.getClass().getSimpleName() + ": " + message;
+        }
+        return message.lines().findFirst().orElse(message);
+    }
+
+    static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // a stray temporary file is left behind; the command's own result stands
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.byline.backup;
+
+import org.byline.Config;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+
+/**
+ * On PostgreSQL the database belongs to PostgreSQL's own tools: {@code pg_dump} takes a consistent
+ * snapshot while every instance keeps serving, and {@code pg_restore} knows its format. Byline does not
+ * wrap them (their versions must match the server's); it prints the exact commands instead, with the
+ * signing key file copied beside the dump, since the key is not in the database.
+ */
+final class PostgresAdvice {
+    private PostgresAdvice() {
+    }
+
+    static boolean applies(Config config) {
+        return config.dbUrl().startsWith("jdbc:postgresql:");
+    }
+
+    /** The signing key's copy next to a dump: {@code FILE.ledger-signing-key}. */
+    static Path keyBeside(Path dump) {
+        return dump.resolveSibling(dump.getFileName() + "." + BackupArchive.SIGNING_KEY);
+    }
+
+    static void backup(Config config, Path file, PrintStream err) {
+        err.println("backup: the database is PostgreSQL; back it up with pg_dump (it runs while the app serves) "
+                + "and copy the ledger signing key beside the dump. Nothing was written. Run:");
+        err.println("  pg_dump -Fc " + connection(config) + " -f " + quote(file));
+        err.println("  install -m 600 " + quote(config.ledgerKeyFile().toAbsolutePath().normalize()) + " " + quote(keyBeside(file)));
+    }
+
+    static void restore(Config config, Path file, PrintStream err) {
+        err.println("restore: the database is PostgreSQL; restore the pg_dump file with pg_restore into an empty "
+                + "database and put the ledger signing key back. Nothing was written. Run:");
+        err.println("  pg_restore --no-owner --exit-on-error " + connection(config) + " " + quote(file));
+        err.println("  install -m 600 " + quote(keyBeside(file)) + " " + quote(config.ledgerKeyFile().toAbsolutePath().normalize()));
+        err.println("  java -jar byline.jar verify");
+    }
+
+    /** {@code -h HOST -p PORT -U USER -d NAME} from the JDBC URL; the password comes from PGPASSWORD or ~/.pgpass. */
+    private static String connection(Config config) {
+        URI uri = URI.create(config.dbUrl().substring("jdbc:".length()));
+        StringBuilder s = new StringBuilder();
+        if (uri.getHost() != null) {
+            s.append("-h ").append(quote(uri.getHost())).append(' ');
+        }
+        if (uri.getPort() > 0) {
+            s.append("-p ").append(uri.getPort()).append(' ');
+        }
+        if (!config.dbUser().isBlank()) {
+            s.append("-U ").append(quote(config.dbUser())).append(' ');
+        }
+        String path = uri.getPath() == null ? "" : uri.getPath();
+        return s.append("-d ").append(quote(path.startsWith("/") ? path.substring(1) : path)).toString();
+    }
+
+    /** A POSIX shell word: single quotes, with any single quote written as '\''. */
+    private static String quote(Object word) {
+        String text = word.toString();
+        return text.matches("[A-Za-z0-9_./:@%+=-]+") ? text : "'" + text.replace("'", "'\\''") + "'";
+    }
+}

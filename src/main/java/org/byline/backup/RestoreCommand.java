@@ -1,0 +1,137 @@
+package org.byline.backup;
+
+import org.byline.Config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+
+/**
+ * {@code restore FILE}: puts a {@code backup} archive's database file and signing key where the
+ * {@code BYLINE_*} settings say, into an empty or absent data directory only, so a restore never mixes
+ * with or overwrites a site. Everything is checked before the first byte is written; a failure half-way
+ * removes what it wrote. Exit 0 on success, 1 when refused or failed, 2 for a usage error or PostgreSQL.
+ */
+public final class RestoreCommand {
+    static final String USAGE = "usage: restore FILE  (into an empty or absent data directory)";
+
+    private RestoreCommand() {
+    }
+
+    public static int run(Config config, String[] args, PrintStream out, PrintStream err) {
+        Path file = CommandLine.fileArgument(args, USAGE, err);
+        if (file == null) {
+            return 2;
+        }
+        if (PostgresAdvice.applies(config)) {
+            PostgresAdvice.restore(config, file, err);
+            return 2;
+        }
+        if (!config.dbUrl().startsWith("jdbc:h2:file:")) {
+            err.println("restore: only into an embedded H2 database file (jdbc:h2:file:...), not " + config.dbUrl());
+            return 2;
+        }
+        if (!Files.isRegularFile(file)) {
+            err.println("restore: " + file + " is not a file");
+            return 1;
+        }
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            BackupArchive.Checked backup = BackupArchive.check(zip);
+            String refusal = refusal(config, zip, backup);
+            if (refusal != null) {
+                err.println("restore: " + refusal + "; nothing was written");
+                return 1;
+            }
+            extract(config, zip, backup);
+            String fingerprint = backup.manifest().getProperty("signing-key-fingerprint");
+            out.println("Restored the backup of " + backup.manifest().getProperty("created") + " into " + config.dataDir().toAbsolutePath()
+                    + (fingerprint != null ? " with the ledger signing key " + fingerprint : " (it had no signing key)")
+                    + ". Run java -jar byline.jar verify before starting the app.");
+            return 0;
+        } catch (ZipException e) {
+            err.println("restore: " + file + " is not a Byline backup (not a zip archive)");
+            return 1;
+        } catch (BackupArchive.NotABackup e) {
+            err.println("restore: " + file + " is not a Byline backup (" + e.getMessage() + ")");
+            return 1;
+        } catch (IOException | RuntimeException e) {
+            err.println("restore failed, nothing left behind: " + BackupCommand.describe(e));
+            return 1;
+        }
+    }
+
+    /** Why the target cannot take this backup, or null when it can. */
+    private static String refusal(Config config, ZipFile zip, BackupArchive.Checked backup) throws IOException {
+        Path dataDir = config.dataDir().toAbsolutePath().normalize();
+        if (Files.exists(dataDir) && !Files.isDirectory(dataDir)) {
+            return "the data directory " + dataDir + " is a file";
+        }
+        if (Files.isDirectory(dataDir)) {
+            try (Stream<Path> entries = Files.list(dataDir)) {
+                if (entries.findAny().isPresent()) {
+                    return "the data directory " + dataDir + " is not empty; restore only into an empty or absent directory";
+                }
+            }
+        }
+        Path database = BackupArchive.h2DatabaseFile(config.dbUrl());
+        if (Files.exists(database)) {
+            return "a database already exists at " + database;
+        }
+        Path keyFile = config.ledgerKeyFile().toAbsolutePath().normalize();
+        if (backup.signingKey() != null && Files.exists(keyFile) && !sameBytes(zip, backup.signingKey(), keyFile)) {
+            return "a different ledger signing key already exists at " + keyFile;
+        }
+        return null;
+    }
+
+    private static boolean sameBytes(ZipFile zip, ZipEntry entry, Path file) throws IOException {
+        try (InputStream in = zip.getInputStream(entry)) {
+            return Arrays.equals(in.readAllBytes(), Files.readAllBytes(file));
+        }
+    }
+
+    /** Each file goes to a temporary name beside its target, then is moved into place; on failure all are removed. */
+    private static void extract(Config config, ZipFile zip, BackupArchive.Checked backup) throws IOException {
+        List<Path> written = new ArrayList<>();
+        try {
+            place(zip, backup.database(), BackupArchive.h2DatabaseFile(config.dbUrl()), written);
+            Path keyFile = config.ledgerKeyFile().toAbsolutePath().normalize();
+            if (backup.signingKey() != null && !Files.exists(keyFile)) {
+                place(zip, backup.signingKey(), keyFile, written);
+            }
+        } catch (IOException | RuntimeException e) {
+            for (int i = written.size() - 1; i >= 0; i--) {
+                BackupCommand.deleteQuietly(written.get(i)); // files first, then the directories made for them
+            }
+            throw e;
+        }
+    }
+
+    private static void place(ZipFile zip, ZipEntry entry, Path target, List<Path> written) throws IOException {
+        Path dir = target.getParent();
+        List<Path> made = new ArrayList<>();
+        for (Path d = dir; d != null && !Files.exists(d); d = d.getParent()) {
+            made.add(0, d);
+        }
+        Files.createDirectories(dir);
+        written.addAll(made);
+        Path temp = Files.createTempFile(dir, ".byline-restore-", ".tmp"); // owner-only on POSIX
+        written.add(temp);
+        // written into the temporary file as created, keeping its owner-only permissions (the key is secret)
+        try (InputStream in = zip.getInputStream(entry); OutputStream out = Files.newOutputStream(temp)) {
+            in.transferTo(out);
+        }
+        Files.move(temp, target);
+        written.add(target);
+    }
+}

@@ -1,0 +1,207 @@
+package org.byline.backup;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.byline.Config;
+import org.byline.ledger.SigningKey;
+import org.byline.support.Cli;
+import org.byline.support.Db;
+import org.byline.support.TestApp;
+import org.byline.support.TestDatabase;
+import org.byline.support.WebClient;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+/**
+ * {@code backup} and {@code restore} on the embedded H2 database, in-process as an operator would run
+ * them on a stopped site. (The online backup from a second process is {@link OnlineBackupTest}.)
+ */
+class BackupRestoreTest {
+    static final String ESSAY = "loss-of-attribution";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One site, some activity, stopped, then backed up: what the tests below restore. */
+    static Path backup;
+    static long statementId;
+    static String publicKey;
+    static Path receipt;
+
+    @BeforeAll
+    static void backUpAStoppedSite() throws IOException {
+        assumeFalse(TestDatabase.isPostgres(), "backup/restore of the embedded database; PostgreSQL: PostgresBackupTest");
+        Config[] site = new Config[1];
+        TestApp.run(app -> {
+            site[0] = app.config();
+            WebClient alice = app.client().signedUp("alice");
+            statementId = WebClient.postedId(alice.comment(ESSAY, "Backed up, word for word."));
+            publicKey = JSON.readTree(alice.get("/ledger/key").body()).get("publicKey").asText();
+            receipt = Files.writeString(Files.createTempFile("byline-receipt-", ".json"),
+                    alice.get("/statements/" + statementId + "/receipt").body());
+        });
+        backup = TestApp.freshDataDir().resolve("site.zip");
+        Cli result = Cli.backup(site[0], backup.toString());
+        assertThat(result.exit()).as(result.all()).isZero();
+    }
+
+    static Config emptySite() {
+        return TestApp.config(TestApp.freshDataDir().resolve("data"), env -> { });
+    }
+
+    @Test
+    void aRestoredDataDirectoryVerifies() {
+        Config restored = emptySite();
+        Cli restore = Cli.restore(restored, backup.toString());
+        assertThat(restore.exit()).as(restore.all()).isZero();
+        assertThat(restore.out()).contains("Restored", SigningKey.fingerprint(publicKey));
+
+        Cli verify = Cli.verify(restored);
+        assertThat(verify.exit()).as(verify.all()).isZero();
+        assertThat(verify.out()).contains("1 statement revisions", "2 essay revisions");
+    }
+
+    @Test
+    void aRestoredSiteServesTheStatementsAndSignsWithTheSameKey() {
+        Config restored = emptySite();
+        assertThat(Cli.restore(restored, backup.toString()).exit()).isZero();
+        TestApp.run(restored, app -> {
+            WebClient reader = app.client();
+            assertThat(reader.get("/statements/" + statementId).body()).contains("Backed up, word for word.");
+            assertThat(JSON.readTree(reader.get("/ledger/key").body()).get("publicKey").asText()).isEqualTo(publicKey);
+            JsonNode head = JSON.readTree(reader.get("/ledger/head").body());
+            String signed = "byline-ledger-head-v1\n" + head.get("seq").asLong() + "\n" + head.get("hash").asText() + "\n" + head.get("at").asText();
+            assertThat(SigningKey.verify(publicKey, signed, head.get("signature").asText())).isTrue();
+            // a receipt issued before the backup names the key the restored site publishes
+            Cli check = Cli.verify(app.config(), "--receipt", receipt.toString());
+            assertThat(check.exit()).as(check.all()).isZero();
+            assertThat(check.out()).contains(SigningKey.fingerprint(publicKey));
+        });
+    }
+
+    @Test
+    void restoreRefusesANonEmptyDataDirectoryAndWritesNothing() throws IOException {
+        Config occupied = emptySite();
+        Files.createDirectories(occupied.dataDir());
+        Files.writeString(occupied.dataDir().resolve("notes.txt"), "someone's file");
+
+        Cli restore = Cli.restore(occupied, backup.toString());
+        assertThat(restore.exit()).isEqualTo(1);
+        assertThat(restore.err().strip()).contains("is not empty").doesNotContain("\n");
+        assertThat(listing(occupied.dataDir())).containsExactly("notes.txt");
+    }
+
+    @Test
+    void restoreRefusesADataDirectoryThatHoldsADatabase() {
+        Config[] site = new Config[1];
+        TestApp.run(app -> site[0] = app.config());
+        List<String> before = listing(site[0].dataDir());
+
+        Cli restore = Cli.restore(site[0], backup.toString());
+        assertThat(restore.exit()).isEqualTo(1);
+        assertThat(restore.err()).contains("is not empty", "nothing was written");
+        assertThat(listing(site[0].dataDir())).isEqualTo(before);
+    }
+
+    @Test
+    void restoreRefusesADifferentSigningKeyAlreadyInPlace() throws IOException {
+        Path otherKey = TestApp.freshDataDir().resolve("mounted-key");
+        SigningKey.loadOrCreate(otherKey);
+        String keyBefore = Files.readString(otherKey);
+        Config site = TestApp.config(TestApp.freshDataDir().resolve("data"), env -> env.put("BYLINE_LEDGER_KEY_FILE", otherKey.toString()));
+
+        Cli restore = Cli.restore(site, backup.toString());
+        assertThat(restore.exit()).isEqualTo(1);
+        assertThat(restore.err()).contains("a different ledger signing key already exists at " + otherKey);
+        assertThat(Files.exists(site.dataDir())).isFalse();
+        assertThat(Files.readString(otherKey)).isEqualTo(keyBefore);
+    }
+
+    @Test
+    void restoreRefusesAFileThatIsNotAZip() throws IOException {
+        Path text = Files.writeString(TestApp.freshDataDir().resolve("notes.zip"), "not a backup at all");
+        Config site = emptySite();
+
+        Cli restore = Cli.restore(site, text.toString());
+        assertThat(restore.exit()).isEqualTo(1);
+        assertThat(restore.err().strip()).isEqualTo("restore: " + text + " is not a Byline backup (not a zip archive)");
+        assertThat(Files.exists(site.dataDir())).isFalse();
+    }
+
+    @Test
+    void restoreRefusesAZipThatIsNotABackup() throws IOException {
+        Path zip = TestApp.freshDataDir().resolve("photos.zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new ZipEntry("database/byline.mv.db"));
+            out.write("just bytes".getBytes(StandardCharsets.UTF_8));
+        }
+        Config site = emptySite();
+
+        Cli restore = Cli.restore(site, zip.toString());
+        assertThat(restore.exit()).isEqualTo(1);
+        assertThat(restore.err()).contains("is not a Byline backup (no byline-backup.properties in it)");
+        assertThat(Files.exists(site.dataDir())).isFalse();
+    }
+
+    @Test
+    void backupRefusesToReplaceAnExistingFile() throws IOException {
+        Path existing = Files.writeString(TestApp.freshDataDir().resolve("important.zip"), "keep me");
+
+        Cli result = Cli.backup(emptySite(), existing.toString());
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.err().strip()).contains("already exists").doesNotContain("\n");
+        assertThat(Files.readString(existing)).isEqualTo("keep me");
+    }
+
+    @Test
+    void backupIntoAMissingDirectoryIsRefused() {
+        Path nowhere = TestApp.freshDataDir().resolve("no-such-dir").resolve("site.zip");
+
+        Cli result = Cli.backup(emptySite(), nowhere.toString());
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.err().strip()).isEqualTo("backup: cannot write " + nowhere + ": directory " + nowhere.getParent() + " does not exist");
+    }
+
+    @Test
+    void backupOfADataDirectoryWithoutADatabaseFailsAndCreatesNone() {
+        Config empty = emptySite();
+        Path target = TestApp.freshDataDir().resolve("site.zip");
+
+        Cli result = Cli.backup(empty, target.toString());
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.err()).startsWith("backup failed: ").contains("not found");
+        assertThat(Files.exists(target)).isFalse();
+        assertThat(listing(target.getParent())).isEmpty();
+    }
+
+    @Test
+    void backupAndRestoreWithoutAFileAreUsageErrors() {
+        Cli backupUsage = Cli.backup(emptySite());
+        Cli restoreUsage = Cli.restore(emptySite());
+        assertThat(backupUsage.exit()).isEqualTo(2);
+        assertThat(backupUsage.err().strip()).startsWith("usage: backup FILE");
+        assertThat(restoreUsage.exit()).isEqualTo(2);
+        assertThat(restoreUsage.err().strip()).startsWith("usage: restore FILE");
+    }
+
+    static List<String> listing(Path dir) {
+        if (!Files.exists(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
