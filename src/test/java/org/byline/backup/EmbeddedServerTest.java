@@ -1,0 +1,60 @@
+package org.byline.backup;
+
+import org.byline.support.TestApp;
+import org.byline.support.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.file.Files;
+import java.util.Optional;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** The H2 server that lets the backup command reach a running site is reachable from this host only. */
+class EmbeddedServerTest {
+    @Test
+    void theDatabaseServerAnswersOnLoopbackButNotOnTheNetwork() throws SocketException {
+        assumeFalse(TestDatabase.isPostgres(), "the embedded H2 database only");
+        Optional<InetAddress> network = NetworkInterface.networkInterfaces()
+                .filter(nic -> !isLoopback(nic))
+                .flatMap(NetworkInterface::inetAddresses)
+                .filter(address -> address instanceof Inet4Address)
+                .findFirst();
+        assumeTrue(network.isPresent(), "this host has a network address besides loopback");
+        TestApp.run(app -> {
+            Properties lock = new Properties();
+            try (Reader reader = Files.newBufferedReader(app.config().dataDir().resolve("byline.lock.db"))) {
+                lock.load(reader);
+            }
+            String server = lock.getProperty("server");
+            int port = Integer.parseInt(server.substring(server.lastIndexOf(':') + 1));
+            try (Socket loopback = new Socket()) {
+                loopback.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 2_000);
+            }
+            assertThatThrownBy(() -> {
+                try (Socket outside = new Socket()) {
+                    outside.connect(new InetSocketAddress(network.get(), port), 2_000);
+                }
+            }).isInstanceOf(IOException.class);
+        });
+    }
+
+    private static boolean isLoopback(NetworkInterface nic) {
+        try {
+            return nic.isLoopback();
+        } catch (SocketException e) {
+            return true;
+        }
+    }
+}
