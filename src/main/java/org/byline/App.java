@@ -41,6 +41,7 @@ import org.byline.web.Cookies;
 import org.byline.web.Csrf;
 import org.byline.web.ErrorPages;
 import org.byline.web.FormBodies;
+import org.byline.web.JettyErrors;
 import org.byline.web.JteRenderer;
 import org.byline.web.Pages;
 import org.byline.web.RateLimiter;
@@ -142,6 +143,8 @@ public final class App {
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = MAX_REQUEST_BYTES;
+            cfg.http.prefer405over404 = true;
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(headers)));
             cfg.fileRenderer(new JteRenderer());
             cfg.staticFiles.add(staticFiles -> {
                 staticFiles.hostedPath = "/static";

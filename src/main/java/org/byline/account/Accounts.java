@@ -59,6 +59,8 @@ public final class Accounts {
         if (!problems.isEmpty()) {
             return new Registration(handle, displayName, problems);
         }
+        // Hashed before the handle is looked up, so a taken handle costs the time of a new one. Saying
+        // "taken" is no leak: every handle has a public page at /people/{handle}.
         String hash = hasher.hash(password);
         try {
             jdbi.useExtension(AccountDao.class, dao ->

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import org.byline.account.Account;
 import org.byline.account.Accounts;
+import org.byline.account.Role;
 import org.byline.comment.Statement;
 import org.byline.comment.StatementPages;
 import org.byline.comment.Statements;
@@ -117,6 +118,10 @@ public final class ModerationController {
         Account moderator = access.requireModerator(ctx);
         Statement statement = statementOr404(ctx);
         String action = ctx.pathParam("action");
+        if (action.equals(ModerationActions.ERASE) && moderator.roleEnum() != Role.ADMIN) {
+            // a role the moderator lacks, like granting roles: 403, not a form problem (422)
+            throw HttpProblem.forbidden("Only admins can erase a statement (on legal request).");
+        }
         String reason = orEmpty(ctx.formParam("reason"));
         Moderation.Result result = moderation.actOnStatement(moderator, action, statement.id(), reason);
         respond(ctx, result, "/moderation/statements/" + statement.id(), () -> renderStatement(ctx,

@@ -3,6 +3,7 @@ package org.byline.web;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.MethodNotAllowedResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +30,11 @@ public final class ErrorPages {
         });
         // Javalin's own exceptions (oversized body, bad request) carry terse messages: say it in our words.
         routes.exception(HttpResponseException.class, (e, ctx) -> ctx.status(e.getStatus()));
+        // a known path asked with a method it does not serve: say which methods it does (RFC 9110, 15.5.6)
+        routes.exception(MethodNotAllowedResponse.class, (e, ctx) -> {
+            ctx.header("Allow", String.join(", ", e.getDetails().values()));
+            ctx.status(405);
+        });
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
             ctx.status(500);
@@ -70,7 +76,7 @@ public final class ErrorPages {
         ctx.attribute("byline.rendered", Boolean.TRUE);
     }
 
-    private static String title(int status) {
+    static String title(int status) {
         return switch (status) {
             case 400 -> "Bad request";
             case 401 -> "Sign in needed";
@@ -79,14 +85,16 @@ public final class ErrorPages {
             case 405 -> "Method not allowed";
             case 409 -> "Already done";
             case 413 -> "Too large";
+            case 414 -> "Address too long";
             case 415 -> "Unsupported form encoding";
+            case 431 -> "Headers too large";
             case 429 -> "Too many requests";
             case 503 -> "Unavailable";
             default -> "Something went wrong";
         };
     }
 
-    private static String defaultMessage(int status) {
+    static String defaultMessage(int status) {
         return switch (status) {
             case 400 -> "The request could not be understood.";
             case 401 -> "You need to sign in first.";
@@ -94,6 +102,8 @@ public final class ErrorPages {
             case 404 -> "There is no page at this address. It may have moved, or the link may be mistyped.";
             case 405 -> "This address does not accept that kind of request.";
             case 413 -> "What you sent is larger than this site accepts (1 MB). Shorten it and try again.";
+            case 414 -> "The address is longer than this site accepts.";
+            case 431 -> "The request's headers (cookies, most often) are larger than this site accepts.";
             case 415 -> "Send forms as application/x-www-form-urlencoded (UTF-8), as the site's own forms do.";
             case 429 -> "Too many requests in a short time. Please wait a minute and try again.";
             case 503 -> "The site is temporarily unavailable. Please try again shortly.";

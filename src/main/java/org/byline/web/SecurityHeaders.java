@@ -2,6 +2,8 @@ package org.byline.web;
 
 import io.javalin.http.Context;
 
+import java.util.function.BiConsumer;
+
 /** Headers every response carries: no inline script, no framing, no sniffing. */
 public final class SecurityHeaders {
     public static final String CONTENT_SECURITY_POLICY = String.join("; ",
@@ -24,12 +26,17 @@ public final class SecurityHeaders {
     }
 
     public void apply(Context ctx) {
-        ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
-        ctx.header("X-Frame-Options", "DENY");
+        apply(ctx::header);
+    }
+
+    /** Sets the headers through {@code header}: also used for Jetty's own error responses, which never reach Javalin. */
+    public void apply(BiConsumer<String, String> header) {
+        header.accept("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        header.accept("X-Content-Type-Options", "nosniff");
+        header.accept("Referrer-Policy", "strict-origin-when-cross-origin");
+        header.accept("X-Frame-Options", "DENY");
         if (https) {
-            ctx.header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+            header.accept("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
         }
     }
 }
