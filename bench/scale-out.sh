@@ -2,7 +2,7 @@
 # Statements posted per second through one and through two Byline instances on the same PostgreSQL,
 # in one run, the two-instance figure as a ratio against the one-instance baseline. Each phase gets a
 # fresh database; CLIENTS signed-in people (spread round-robin over the instances) post for SECONDS.
-# Afterwards bench/PostLoad.java checks that every acknowledged post (303) is in the database and
+# Afterwards bench/LoadClient.java (mode post) checks that every acknowledged post (303) is in the database and
 # that the ledger is one gapless chain. Benchmark, not a test: `mvn verify` does not run it.
 #
 # Usage: mvn -q -DskipTests package && bash bench/scale-out.sh [SECONDS] [CLIENTS]
@@ -11,14 +11,12 @@
 # Only 127.0.0.1 is used; every process started here is stopped at exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/common.sh
 seconds=${1:-20}
 clients=${2:-8}
-jar=target/byline.jar
-[ -f "$jar" ] || { echo "build first: mvn -q -DskipTests package" >&2; exit 1; }
+require_jar
 pgbin=${BENCH_PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}
 [ -x "$pgbin/postgres" ] || { echo "no PostgreSQL server binaries: apt-get install postgresql (or set BENCH_PG_BIN)" >&2; exit 1; }
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 work=$(mktemp -d /tmp/byline-bench-XXXXXX)
 chmod 755 "$work"
@@ -58,7 +56,7 @@ done
 "$pgbin/pg_isready" -q -h 127.0.0.1 -p "$pg_port" || { cat "$work/postgres.log" >&2; exit 1; }
 psql_() { "$pgbin/psql" -q -h 127.0.0.1 -p "$pg_port" -U byline -d postgres -v ON_ERROR_STOP=1 "$@"; }
 
-# One phase: a fresh database, N instances on it, the load, the instances stopped. Prints PostLoad's RESULT line.
+# One phase: a fresh database, N instances on it, the load, the instances stopped. Prints LoadClient's RESULT line.
 phase() {
   local instances=$1 db=byline_bench_$1
   psql_ -c "CREATE DATABASE $db" >/dev/null
@@ -72,10 +70,9 @@ phase() {
     pids+=($!); started+=($!)
     bases+=("http://127.0.0.1:$port")
     # one at a time: the first migrates and imports, the rest find it done
-    for _ in $(seq 1 600); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
-    curl -fs "http://127.0.0.1:$port/healthz" >/dev/null || { cat "$work/app$i-$instances.log" >&2; return 1; }
+    wait_for_healthz "$port" "$work/app$i-$instances.log" || return 1
   done
-  java -cp "$jar" bench/PostLoad.java "$seconds" "$clients" "$url" byline "" "${bases[@]}"
+  java -cp "$jar" bench/LoadClient.java post "$seconds" "$clients" "$url" byline "" "${bases[@]}"
   for p in "${started[@]}"; do kill "$p"; wait "$p" 2>/dev/null || true; done
 }
 

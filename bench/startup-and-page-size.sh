@@ -5,12 +5,11 @@
 # Usage: mvn -q -DskipTests package && bash bench/startup-and-page-size.sh [runs]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/common.sh
 runs=${1:-5}
-jar=target/byline.jar
-[ -f "$jar" ] || { echo "build first: mvn -q -DskipTests package" >&2; exit 1; }
+require_jar
 
 now_ms() { date +%s%3N; }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 baseline_total=0; startup_total=0
 for i in $(seq 1 "$runs"); do

@@ -83,6 +83,12 @@ public final class App {
             System.exit(2);
         }
         Javalin app = create(config).start(config.port());
+        // SIGTERM (systemd, docker, kill) runs shutdown hooks: stop serving, then close the database, which is
+        // what writes H2's last commits to its file; without it a stop could lose acknowledged writes
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.stop();
+            LOG.info("Byline has stopped and closed its database");
+        }, "byline-shutdown"));
         LOG.info("Byline is serving on http://localhost:{}/", app.port());
     }
 

@@ -50,6 +50,11 @@ public final class TestApp {
      * a test turns them on. Starting the app twice with the same config reopens the same database.
      */
     public static Config config(Path dataDir, Consumer<Map<String, String>> env) {
+        return Config.fromEnv(env(dataDir, env));
+    }
+
+    /** The environment behind {@link #config}, for an app started as a process of its own. */
+    public static Map<String, String> env(Path dataDir, Consumer<Map<String, String>> env) {
         Map<String, String> vars = new HashMap<>();
         vars.put("BYLINE_DATA_DIR", dataDir.toString());
         TestDatabase.freshDatabase(vars);
@@ -58,7 +63,7 @@ public final class TestApp {
         // pre-moderation has its own tests; elsewhere statements go up at once
         vars.put("BYLINE_PREMODERATION", "0");
         env.accept(vars);
-        return Config.fromEnv(vars);
+        return vars;
     }
 
     public static void run(Body body) {
