@@ -53,7 +53,9 @@ class CrashSafetyIT {
         Map<Long, String> acknowledged = new ConcurrentHashMap<>();
 
         for (int round = 1; round <= ROUNDS; round++) {
+            long started = System.nanoTime();
             Server server = Server.start(jar, dataDir, logs.resolve("round-" + round + ".log"));
+            long serving = System.nanoTime();
             try {
                 assertAllPresentAndWhole(server, acknowledged);
                 List<WebClient> writers = new ArrayList<>();
@@ -74,7 +76,11 @@ class CrashSafetyIT {
                 server.kill();
             }
             assertThat(server.exitCode).as("killed by SIGKILL (128 + 9)").isEqualTo(137);
+            long killed = System.nanoTime();
             assertVerifyPasses(dataDir, logs.resolve("verify-" + round + ".log"));
+            // where the time goes, in the failsafe report: start-up, posting until the kill, verify
+            System.out.printf("round %d: started in %.1f s, %d acknowledged in all, killed after %.1f s, verified in %.1f s%n",
+                    round, seconds(started, serving), acknowledged.size(), seconds(serving, killed), seconds(killed, System.nanoTime()));
         }
 
         Server last = Server.start(jar, dataDir, logs.resolve("final.log"));
@@ -83,6 +89,10 @@ class CrashSafetyIT {
         } finally {
             last.kill();
         }
+    }
+
+    private static double seconds(long fromNanos, long toNanos) {
+        return (toNanos - fromNanos) / 1e9;
     }
 
     /** Writers post as fast as they can; once enough posts are acknowledged the server is killed under them. */
