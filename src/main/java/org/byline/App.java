@@ -1,6 +1,7 @@
 package org.byline;
 
 import io.javalin.Javalin;
+import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
 import org.byline.account.AccountController;
 import org.byline.account.CreateAdminCommand;
@@ -175,6 +176,12 @@ public final class App {
                 }
             });
             errorPages.register(routes);
+            // a write is acknowledged only once it is in the database file (the response is sent after this)
+            routes.after(ctx -> {
+                if (ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD) {
+                    database.persistCommits();
+                }
+            });
 
             routes.get("/", essayController::index);
             routes.get("/essays/{slug}", essayController::show);

@@ -55,14 +55,12 @@ public record Config(
      * clients that present the random key it writes into the lock file beside the database; with no
      * process holding it, the next one opens it embedded. H2 refuses AUTO_SERVER with
      * DB_CLOSE_ON_EXIT=FALSE, so H2's shutdown hook closes the database when the JVM exits.</li>
-     * <li>WRITE_DELAY=0: H2's MVStore otherwise writes committed transactions to the file only every
-     * 500 ms, so a killed process lost statements it had already acknowledged (CrashSafetyIT); with 0
-     * each commit is written to the file (the OS page cache, which outlives the process) before the
-     * response is sent.</li>
+     * <li>Commits reach the file before a write is acknowledged through {@code Database.persistCommits},
+     * not WRITE_DELAY=0 (see there).</li>
      * </ul>
      */
     public static String h2FileUrl(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("byline") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("byline") + ";AUTO_SERVER=TRUE";
     }
 
     private static int parsePort(String value) {
