@@ -39,13 +39,7 @@ final class Staff {
 
     /** Registers {@code handle} and has {@code admin} grant them the moderator role; the client is signed in as them. */
     static WebClient moderator(TestApp.Running app, WebClient admin, String handle) {
-        WebClient moderator = app.client().signedUp(handle);
-        Page granted = admin.post("/moderation/people/" + handle + "/grant-moderator",
-                Map.of("reason", "Volunteered to moderate"));
-        if (granted.status() != 303) {
-            throw new IllegalStateException("granting moderator to " + handle + " failed: " + granted.status() + "\n" + granted.body());
-        }
-        return moderator;
+        return Admin.moderator(app, admin, handle);
     }
 
     static WebClient signedIn(TestApp.Running app, String handle, String password) {
