@@ -175,8 +175,8 @@ public final class ModerationController {
     }
 
     public void log(Context ctx) {
-        String moderator = filter(ctx.queryParam("moderator"));
-        String action = filter(ctx.queryParam("action"));
+        String moderator = filter(ctx, "moderator");
+        String action = filter(ctx, "action");
         long before = Ids.parse(ctx.queryParam("before")).orElse(Long.MAX_VALUE);
         List<ModerationEntry> entries = page(moderator, action, before);
         long olderThan = entries.size() > LOG_PAGE ? entries.get(LOG_PAGE - 1).id() : 0;
@@ -186,8 +186,8 @@ public final class ModerationController {
     }
 
     public void apiLog(Context ctx) {
-        String moderator = filter(ctx.queryParam("moderator"));
-        String action = filter(ctx.queryParam("action"));
+        String moderator = filter(ctx, "moderator");
+        String action = filter(ctx, "action");
         long before = Ids.parse(ctx.queryParam("before")).orElse(Long.MAX_VALUE);
         List<ModerationEntry> entries = page(moderator, action, before);
         Map<String, Object> out = new LinkedHashMap<>();
@@ -281,7 +281,16 @@ public final class ModerationController {
                 .orElseThrow(() -> HttpProblem.notFound("Nobody here has the handle \"" + TextInput.shorten(handle) + "\"."));
     }
 
-    private static String filter(String value) {
+    /**
+     * A log filter from the query, or null for none. A control character (NUL above all, which PostgreSQL
+     * refuses in text) cannot match anything and is refused here rather than by the database.
+     */
+    private static String filter(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        String forbidden = value == null ? null : TextInput.forbiddenCharacter(value, false);
+        if (forbidden != null) {
+            throw new HttpProblem(400, "The filter \"" + name + "\" contains " + forbidden + ".");
+        }
         return value == null || value.isBlank() || value.length() > 30 ? null : value.strip().toLowerCase(java.util.Locale.ROOT);
     }
 

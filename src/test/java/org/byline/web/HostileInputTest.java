@@ -129,4 +129,14 @@ class HostileInputTest {
             assertThat(login.header("Set-Cookie")).doesNotContain("x=y");
         });
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/moderation/log?action=%00hide", "/api/moderation/log?moderator=ada%00", "/moderation/log?action=hide%07"})
+    void aControlCharacterInALogFilterIs400NotADatabaseError(String path) {
+        TestApp.run(app -> {
+            Page page = app.client().get(path);
+            assertThat(page.status()).isEqualTo(400);
+            assertThat(page.body()).contains("contains the control character U+00");
+        });
+    }
 }
