@@ -14,6 +14,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import org.byline.App;
 import org.byline.ledger.LedgerVerifier;
 import org.byline.support.Admin;
 import org.byline.support.Db;
@@ -67,6 +68,10 @@ class BadInputProperties {
     /** One request as it goes on the wire; {@code toString} is what jqwik reports for a failing try. */
     record Attempt(Route route, String path, Sender sender, String contentType, String accept, boolean tokenInHeader,
                    List<byte[]> parts) {
+        long size() {
+            return parts.stream().mapToLong(p -> p.length).sum();
+        }
+
         byte[] body(String token) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             List<byte[]> all = new ArrayList<>(parts);
@@ -356,7 +361,10 @@ class BadInputProperties {
                     : concretePath(route);
             Arbitrary<List<byte[]>> parts = route.method() == HandlerType.GET ? Arbitraries.just(List.of()) : parts(route);
             return Combinators.combine(path, contentType, accept, Arbitraries.of(true, false), parts)
-                    .as((p, type, acc, inHeader, body) -> new Attempt(route, p, route.sender(), type, acc, inHeader, body));
+                    .as((p, type, acc, inHeader, body) -> new Attempt(route, p, route.sender(), type, acc, inHeader, body))
+                    // Jetty refuses a path that is not UTF-8 before reading the body and closes the connection, so a
+                    // client still sending a body beyond the limit sees a reset, not an answer: test those apart
+                    .filter(a -> a.size() <= App.MAX_REQUEST_BYTES || !a.path().contains("%"));
         });
     }
 
