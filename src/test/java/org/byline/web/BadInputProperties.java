@@ -4,17 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.HandlerType;
 import io.javalin.router.ParsedEndpoint;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
 import org.byline.App;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
 import org.byline.ledger.LedgerVerifier;
 import org.byline.support.Admin;
 import org.byline.support.Db;
@@ -31,14 +26,25 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.Generate.booleans;
+import static org.quicktheories.generators.Generate.constant;
+import static org.quicktheories.generators.Generate.frequency;
+import static org.quicktheories.generators.Generate.longRange;
+import static org.quicktheories.generators.Generate.oneOf;
+import static org.quicktheories.generators.Generate.pick;
+import static org.quicktheories.generators.Generate.range;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 /**
  * Every form and JSON endpoint the router knows, driven with random, huge, empty, invalid-UTF-8, NUL and
@@ -56,16 +62,20 @@ class BadInputProperties {
     private static final String VICTIM = "target";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern PARAM = Pattern.compile("\\{([a-z]+)}");
+    /** Every property draws its attempts from this seed, so a run can be repeated; a failure names the seed it used. */
+    private static final String SEED_PROPERTY = "byline.props.seed";
+    private static final long DEFAULT_SEED = 20_260_703L;
+    private static final int SHRINK_STEPS = 40;
 
     /** Who sends a route's requests: the person whose form it is. */
     enum Sender { MEMBER, STAFF, ADMIN, VISITOR }
 
     /** A route's form (or query) fields, each with a generator of values a person could have typed. */
-    record Route(String pattern, HandlerType method, Sender sender, Map<String, Arbitrary<String>> pathValues,
-                 Map<String, Arbitrary<String>> fields) {
+    record Route(String pattern, HandlerType method, Sender sender, Map<String, Gen<String>> pathValues,
+                 Map<String, Gen<String>> fields) {
     }
 
-    /** One request as it goes on the wire; {@code toString} is what jqwik reports for a failing try. */
+    /** One request as it goes on the wire; {@code toString} is what a failing property reports. */
     record Attempt(Route route, String path, Sender sender, String contentType, String accept, boolean tokenInHeader,
                    List<byte[]> parts) {
         long size() {
@@ -108,7 +118,7 @@ class BadInputProperties {
     private static List<String> memberStatements;
     private static List<String> victimStatements;
 
-    @BeforeContainer
+    @BeforeAll
     static void startOneAppForAllTries() {
         started = TestApp.start();
         app = started.app();
@@ -127,7 +137,7 @@ class BadInputProperties {
         assertThat(draft.status()).as(draft.body()).isEqualTo(303);
     }
 
-    @AfterContainer
+    @AfterAll
     static void stopTheApp() {
         if (started != null) {
             started.close();
@@ -138,40 +148,40 @@ class BadInputProperties {
 
     private static Map<String, Route> formRoutes() {
         Map<String, Route> routes = new LinkedHashMap<>();
-        Arbitrary<String> anyStatement = Arbitraries.of(concat(memberStatements, victimStatements));
-        Arbitrary<String> ownStatement = Arbitraries.of(memberStatements);
-        form(routes, "/essays/{slug}/comments", Sender.MEMBER, Map.of("slug", Arbitraries.just(ESSAY)), fields(
-                "body", text(300), "parentId", anyStatement, "paragraph", Arbitraries.integers().between(1, 12).map(n -> "p-" + n),
-                "quote", Arbitraries.oneOf(Arbitraries.integers().between(1, 12).map(n -> "p-" + n),
+        Gen<String> anyStatement = pick(concat(memberStatements, victimStatements));
+        Gen<String> ownStatement = pick(memberStatements);
+        form(routes, "/essays/{slug}/comments", Sender.MEMBER, Map.of("slug", constant(ESSAY)), fields(
+                "body", text(300), "parentId", anyStatement, "paragraph", range(1, 12).map(n -> "p-" + n),
+                "quote", oneOf(range(1, 12).map(n -> "p-" + n),
                         anyStatement.map(id -> id + "@1"))));
-        Map<String, Arbitrary<String>> statement = Map.of("id", Arbitraries.frequencyOf(
-                Tuple.of(3, ownStatement), Tuple.of(1, anyStatement)));
+        Map<String, Gen<String>> statement = Map.of("id", frequency(
+                Pair.of(3, ownStatement), Pair.of(1, anyStatement)));
         form(routes, "/statements/{id}/reports", Sender.MEMBER, statement, fields(
-                "reason", Arbitraries.of("spam", "harassment", "off-topic", "other"), "details", text(200)));
+                "reason", pickFrom("spam", "harassment", "off-topic", "other"), "details", text(200)));
         form(routes, "/statements/{id}/edit", Sender.MEMBER, statement, fields("body", text(300)));
         form(routes, "/statements/{id}/withdraw", Sender.MEMBER, statement, fields());
         form(routes, "/register", Sender.VISITOR, Map.of(), fields(
                 "handle", handle(), "displayName", text(40), "password", text(40), "next", path()));
         form(routes, "/login", Sender.VISITOR, Map.of(), fields(
-                "handle", Arbitraries.oneOf(Arbitraries.of("alice", "ada", VICTIM), handle()),
-                "password", Arbitraries.oneOf(Arbitraries.just("correct horse battery"), text(40)), "next", path()));
+                "handle", oneOf(pickFrom("alice", "ada", VICTIM), handle()),
+                "password", oneOf(constant("correct horse battery"), text(40)), "next", path()));
         form(routes, "/logout", Sender.VISITOR, Map.of(), fields());
-        Arbitrary<String> reason = text(200);
-        form(routes, "/moderation/statements/{id}/{action}", Sender.STAFF, Map.of("id", Arbitraries.of(victimStatements),
-                "action", Arbitraries.of("approve", "reject", "hide", "restore", "dismiss-reports", "lock", "unlock", "erase")),
+        Gen<String> reason = text(200);
+        form(routes, "/moderation/statements/{id}/{action}", Sender.STAFF, Map.of("id", pick(victimStatements),
+                "action", pickFrom("approve", "reject", "hide", "restore", "dismiss-reports", "lock", "unlock", "erase")),
                 fields("reason", reason));
-        form(routes, "/moderation/essays/{slug}/{action}", Sender.STAFF, Map.of("slug", Arbitraries.just(OTHER_ESSAY),
-                "action", Arbitraries.of("lock", "unlock")), fields("reason", reason));
-        form(routes, "/moderation/people/{handle}/{action}", Sender.STAFF, Map.of("handle", Arbitraries.just(VICTIM),
-                "action", Arbitraries.of("suspend", "lift-suspension", "grant-moderator", "revoke-moderator")),
-                fields("reason", reason, "duration", Arbitraries.of("1d", "7d", "30d", "365d", "indefinite")));
-        Map<String, Arbitrary<String>> essayFields = fields(
-                "slug", Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(20).map(s -> "prop-" + s),
-                "title", text(60), "date", Arbitraries.integers().between(1, 28).map(d -> String.format("2026-02-%02d", d)),
-                "markdown", text(400), "baseRevision", Arbitraries.integers().between(1, 3).map(String::valueOf),
-                "intent", Arbitraries.of("preview", "save"));
+        form(routes, "/moderation/essays/{slug}/{action}", Sender.STAFF, Map.of("slug", constant(OTHER_ESSAY),
+                "action", pickFrom("lock", "unlock")), fields("reason", reason));
+        form(routes, "/moderation/people/{handle}/{action}", Sender.STAFF, Map.of("handle", constant(VICTIM),
+                "action", pickFrom("suspend", "lift-suspension", "grant-moderator", "revoke-moderator")),
+                fields("reason", reason, "duration", pickFrom("1d", "7d", "30d", "365d", "indefinite")));
+        Map<String, Gen<String>> essayFields = fields(
+                "slug", textOf(LOWER, 1, 20).map(s -> "prop-" + s),
+                "title", text(60), "date", range(1, 28).map(d -> String.format("2026-02-%02d", d)),
+                "markdown", text(400), "baseRevision", range(1, 3).map(n -> String.valueOf(n)),
+                "intent", pickFrom("preview", "save"));
         form(routes, "/admin/essays", Sender.ADMIN, Map.of(), essayFields);
-        Map<String, Arbitrary<String>> draft = Map.of("slug", Arbitraries.just(DRAFT));
+        Map<String, Gen<String>> draft = Map.of("slug", constant(DRAFT));
         form(routes, "/admin/essays/{slug}", Sender.ADMIN, draft, essayFields);
         form(routes, "/admin/essays/{slug}/publish", Sender.ADMIN, draft, fields());
         form(routes, "/admin/essays/{slug}/unpublish", Sender.ADMIN, draft, fields());
@@ -182,36 +192,36 @@ class BadInputProperties {
     /** The JSON endpoints (GET, with their query parameters). */
     private static Map<String, Route> jsonRoutes() {
         Map<String, Route> routes = new LinkedHashMap<>();
-        Arbitrary<String> id = Arbitraries.longs().between(1, 40).map(String::valueOf);
+        Gen<String> id = longRange(1, 40).map(n -> String.valueOf(n));
         json(routes, "/api/essays", Sender.VISITOR, Map.of(), fields());
-        json(routes, "/api/essays/{slug}/comments", Sender.VISITOR, Map.of("slug", Arbitraries.of(ESSAY, OTHER_ESSAY)),
-                fields("paragraph", Arbitraries.integers().between(1, 12).map(n -> "p-" + n)));
+        json(routes, "/api/essays/{slug}/comments", Sender.VISITOR, Map.of("slug", pickFrom(ESSAY, OTHER_ESSAY)),
+                fields("paragraph", range(1, 12).map(n -> "p-" + n)));
         json(routes, "/api/moderation/log", Sender.VISITOR, Map.of(), fields(
-                "moderator", Arbitraries.of("ada", "moe"), "action", Arbitraries.of("hide", "suspend", "lock"), "before", id));
+                "moderator", pickFrom("ada", "moe"), "action", pickFrom("hide", "suspend", "lock"), "before", id));
         json(routes, "/api/moderation/queue", Sender.STAFF, Map.of(), fields());
         json(routes, "/api/ledger", Sender.VISITOR, Map.of(), fields("after", id, "limit", id));
-        json(routes, "/statements/{id}/receipt", Sender.MEMBER, Map.of("id", Arbitraries.of(memberStatements)),
-                fields("revision", Arbitraries.integers().between(1, 3).map(String::valueOf)));
+        json(routes, "/statements/{id}/receipt", Sender.MEMBER, Map.of("id", pick(memberStatements)),
+                fields("revision", range(1, 3).map(n -> String.valueOf(n))));
         json(routes, "/ledger/head", Sender.VISITOR, Map.of(), fields());
         json(routes, "/healthz", Sender.VISITOR, Map.of(), fields());
         return routes;
     }
 
-    private static void form(Map<String, Route> routes, String pattern, Sender sender, Map<String, Arbitrary<String>> pathValues,
-                             Map<String, Arbitrary<String>> fields) {
+    private static void form(Map<String, Route> routes, String pattern, Sender sender, Map<String, Gen<String>> pathValues,
+                             Map<String, Gen<String>> fields) {
         routes.put(pattern, new Route(pattern, HandlerType.POST, sender, pathValues, fields));
     }
 
-    private static void json(Map<String, Route> routes, String pattern, Sender sender, Map<String, Arbitrary<String>> pathValues,
-                             Map<String, Arbitrary<String>> fields) {
+    private static void json(Map<String, Route> routes, String pattern, Sender sender, Map<String, Gen<String>> pathValues,
+                             Map<String, Gen<String>> fields) {
         routes.put(pattern, new Route(pattern, HandlerType.GET, sender, pathValues, fields));
     }
 
-    private static Map<String, Arbitrary<String>> fields(Object... nameThenValues) {
-        Map<String, Arbitrary<String>> fields = new LinkedHashMap<>();
+    private static Map<String, Gen<String>> fields(Object... nameThenValues) {
+        Map<String, Gen<String>> fields = new LinkedHashMap<>();
         for (int i = 0; i < nameThenValues.length; i += 2) {
             @SuppressWarnings("unchecked")
-            Arbitrary<String> values = (Arbitrary<String>) nameThenValues[i + 1];
+            Gen<String> values = (Gen<String>) nameThenValues[i + 1];
             fields.put((String) nameThenValues[i], values);
         }
         return fields;
@@ -225,37 +235,59 @@ class BadInputProperties {
 
     // ---- values ---------------------------------------------------------------------------------------
 
-    /** Text a person could type: letters, Markdown punctuation, a few non-ASCII letters and emoji. */
-    private static Arbitrary<String> text(int maxLength) {
-        return Arbitraries.strings().withCharRange('a', 'z').withCharRange('A', 'Z').numeric()
-                .withChars(' ', ' ', '\n', '*', '_', '#', '>', '-', '[', ']', '(', ')', '`', '.', ',', 'é', 'ß', '—', '中', '\u00a0')
-                .ofMinLength(1).ofMaxLength(maxLength)
-                .edgeCases(edges -> edges.add("\uD83D\uDE00 smile"));
+    private static final String LOWER = "abcdefghijklmnopqrstuvwxyz";
+    private static final String DIGITS = "0123456789";
+    /** What a person types: letters, digits, Markdown punctuation, a few non-ASCII letters. */
+    private static final String TYPED = LOWER + LOWER.toUpperCase(Locale.ROOT) + DIGITS + "  \n*_#>-[]().,`éß—中\u00a0";
+
+    /** Text a person could type, now and then with an emoji (a surrogate pair). */
+    private static Gen<String> text(int maxLength) {
+        return frequency(Pair.of(19, textOf(TYPED, 1, maxLength)), Pair.of(1, constant("\uD83D\uDE00 smile")));
     }
 
-    private static Arbitrary<String> handle() {
-        return Arbitraries.strings().withCharRange('a', 'z').numeric().withChars('_', '-').ofMinLength(3).ofMaxLength(30);
+    private static Gen<String> handle() {
+        return textOf(LOWER + DIGITS + "_-", 3, 30);
     }
 
-    private static Arbitrary<String> path() {
-        return Arbitraries.of("/", "/essays/" + ESSAY, "/people/alice", "//evil.example", "https://evil.example");
+    /** Strings of these characters, of a length in the range. */
+    private static Gen<String> textOf(String alphabet, int minLength, int maxLength) {
+        List<Character> chars = alphabet.chars().mapToObj(c -> (char) c).toList();
+        return lists().of(pick(chars)).ofSizeBetween(minLength, maxLength).map(cs -> {
+            StringBuilder out = new StringBuilder(cs.size());
+            cs.forEach(out::append);
+            return out.toString();
+        });
+    }
+
+    @SafeVarargs
+    private static <T> Gen<T> pickFrom(T... values) {
+        return pick(List.of(values));
+    }
+
+    /** One value from each generator, in order. */
+    private static <T> Gen<List<T>> sequence(List<Gen<T>> gens) {
+        return in -> gens.stream().map(g -> g.generate(in)).toList();
+    }
+
+    private static Gen<String> path() {
+        return pickFrom("/", "/essays/" + ESSAY, "/people/alice", "//evil.example", "https://evil.example");
     }
 
     /** Characters no form should take: NUL, other C0 and C1 controls, DEL, line and paragraph separators. */
-    private static Arbitrary<Character> controlCharacter() {
-        return Arbitraries.of('\u0000', '\u0001', '\u0007', '\u0008', '\u000b', '\u000c', '\u001b', '\u001f', '\u007f',
+    private static Gen<Character> controlCharacter() {
+        return pickFrom('\u0000', '\u0001', '\u0007', '\u0008', '\u000b', '\u000c', '\u001b', '\u001f', '\u007f',
                 '\u0085', '\u009b', '\u2028', '\u2029', '\r');
     }
 
     /** Percent-encoded bytes that are not UTF-8: a lone continuation, an overlong form, a lone surrogate, beyond U+10FFFF. */
-    private static Arbitrary<String> invalidUtf8() {
-        return Arbitraries.of("%C3%28", "%ED%A0%80", "%ED%BF%BF", "%FF", "%FE%FF", "%C0%AF", "%C0%80", "%E2%82", "%F4%90%80%80",
+    private static Gen<String> invalidUtf8() {
+        return pickFrom("%C3%28", "%ED%A0%80", "%ED%BF%BF", "%FF", "%FE%FF", "%C0%AF", "%C0%80", "%E2%82", "%F4%90%80%80",
                 "%80", "%F0%9F%98");
     }
 
     /** Where a number or a name is expected, something else. */
-    private static Arbitrary<String> wrongType() {
-        return Arbitraries.of("abc", "-1", "0", "99999999999999999999", "9223372036854775808", "1e3", "1.5", " 1", "0x10",
+    private static Gen<String> wrongType() {
+        return pickFrom("abc", "-1", "0", "99999999999999999999", "9223372036854775808", "1e3", "1.5", " 1", "0x10",
                 "NaN", "null", "[]", "{}", "true", "%", "%%", "%2", "+", "%20");
     }
 
@@ -264,33 +296,32 @@ class BadInputProperties {
     }
 
     /** One field's value as it goes into the urlencoded body (already encoded), or empty when the field is left out. */
-    private static Arbitrary<Optional<String>> encodedValue(Arbitrary<String> valid, boolean wrongTypesAreRaw) {
-        Arbitrary<String> control = Combinators.combine(valid, controlCharacter(), Arbitraries.integers().between(0, 1000))
-                .as((v, c, at) -> encode(v.substring(0, Math.min(at, v.length())) + c + v.substring(Math.min(at, v.length()))));
-        Arbitrary<String> badBytes = Combinators.combine(valid, invalidUtf8()).as((v, bad) -> encode(v) + bad);
-        Arbitrary<String> huge = Combinators.combine(Arbitraries.of("x", "é", "\uD83D\uDE00", "- ", "> ", "[", "a "),
-                        Arbitraries.integers().between(1_000, 120_000))
-                .as((unit, n) -> encode(unit.repeat(n / unit.length())));
-        Arbitrary<String> wrong = wrongTypesAreRaw ? wrongType() : wrongType().map(BadInputProperties::encode);
-        return Arbitraries.frequencyOf(
-                Tuple.of(8, valid.map(v -> Optional.of(encode(v)))),
-                Tuple.of(2, Arbitraries.just(Optional.<String>empty())),
-                Tuple.of(2, Arbitraries.just(Optional.of(""))),
-                Tuple.of(1, Arbitraries.just(Optional.of("%20%09%0A"))),
-                Tuple.of(3, control.map(Optional::of)),
-                Tuple.of(3, badBytes.map(Optional::of)),
-                Tuple.of(2, huge.map(Optional::of)),
-                Tuple.of(3, wrong.map(Optional::of)));
+    private static Gen<Optional<String>> encodedValue(Gen<String> valid, boolean wrongTypesAreRaw) {
+        Gen<String> control = valid.zip(controlCharacter(), range(0, 1000),
+                (v, c, at) -> encode(v.substring(0, Math.min(at, v.length())) + c + v.substring(Math.min(at, v.length()))));
+        Gen<String> badBytes = valid.zip(invalidUtf8(), (v, bad) -> encode(v) + bad);
+        Gen<String> huge = pickFrom("x", "é", "\uD83D\uDE00", "- ", "> ", "[", "a ").zip(range(1_000, 120_000),
+                (unit, n) -> encode(unit.repeat(n / unit.length())));
+        Gen<String> wrong = wrongTypesAreRaw ? wrongType() : wrongType().map(BadInputProperties::encode);
+        return frequency(
+                Pair.of(8, valid.map(v -> Optional.of(encode(v)))),
+                Pair.of(2, constant(Optional.<String>empty())),
+                Pair.of(2, constant(Optional.of(""))),
+                Pair.of(1, constant(Optional.of("%20%09%0A"))),
+                Pair.of(3, control.map(v -> Optional.of(v))),
+                Pair.of(3, badBytes.map(v -> Optional.of(v))),
+                Pair.of(2, huge.map(v -> Optional.of(v))),
+                Pair.of(3, wrong.map(v -> Optional.of(v))));
     }
 
     /** The body's parts: every field of the route (or not), some twice, some unknown ones, once in a while a raw byte. */
-    private static Arbitrary<List<byte[]>> parts(Route route) {
-        List<Arbitrary<List<byte[]>>> perField = new ArrayList<>();
+    private static Gen<List<byte[]>> parts(Route route) {
+        List<Gen<List<byte[]>>> perField = new ArrayList<>();
         for (var field : route.fields().entrySet()) {
             String name = field.getKey();
-            Arbitrary<Optional<String>> first = encodedValue(field.getValue(), true);
-            Arbitrary<Optional<String>> second = encodedValue(field.getValue(), true);
-            perField.add(Combinators.combine(first, second, Arbitraries.integers().between(0, 9)).as((a, b, dice) -> {
+            Gen<Optional<String>> first = encodedValue(field.getValue(), true);
+            Gen<Optional<String>> second = encodedValue(field.getValue(), true);
+            perField.add(first.zip(second, range(0, 9), (a, b, dice) -> {
                 List<byte[]> out = new ArrayList<>();
                 a.ifPresent(v -> out.add(ascii(name + "=" + v)));
                 if (dice == 0) {
@@ -299,17 +330,17 @@ class BadInputProperties {
                 return out;
             }));
         }
-        Arbitrary<List<byte[]>> extra = Arbitraries.frequencyOf(
-                Tuple.of(12, Arbitraries.just(List.<byte[]>of())),
-                Tuple.of(1, Arbitraries.of("unknown=1", "body%5B%5D=x", "=orphan", "lonely", "&&", "a=b=c", "%00=nul",
+        Gen<List<byte[]>> extra = frequency(
+                Pair.of(12, constant(List.<byte[]>of())),
+                Pair.of(1, pickFrom("unknown=1", "body%5B%5D=x", "=orphan", "lonely", "&&", "a=b=c", "%00=nul",
                         "%FF=%FF", "_csrf=", "x=%").map(s -> List.of(ascii(s)))),
                 // bytes that are not even percent-encoded: a raw 0xFF and a truncated two-byte sequence
-                Tuple.of(1, Arbitraries.of(new byte[]{'r', 'a', 'w', '=', (byte) 0xFF}, new byte[]{'r', 'a', 'w', '=', (byte) 0xC3})
-                        .map(List::of)),
+                Pair.of(1, pickFrom(new byte[]{'r', 'a', 'w', '=', (byte) 0xFF}, new byte[]{'r', 'a', 'w', '=', (byte) 0xC3})
+                        .map(bytes -> List.of(bytes))),
                 // beyond the 1 MB request limit
-                Tuple.of(1, Arbitraries.just(List.of(ascii("padding=" + "y".repeat(1_050_000))))));
-        Arbitrary<List<List<byte[]>>> all = perField.isEmpty() ? Arbitraries.just(List.of()) : Combinators.combine(perField).as(l -> l);
-        return Combinators.combine(all, extra).as((fields, more) -> {
+                Pair.of(1, constant(List.of(ascii("padding=" + "y".repeat(1_050_000))))));
+        Gen<List<List<byte[]>>> all = perField.isEmpty() ? constant(List.of()) : sequence(perField);
+        return all.zip(extra, (fields, more) -> {
             List<byte[]> out = new ArrayList<>();
             fields.forEach(out::addAll);
             out.addAll(more);
@@ -318,26 +349,26 @@ class BadInputProperties {
     }
 
     /** A path parameter: mostly a real one (so the handler is reached), sometimes anything but. */
-    private static Arbitrary<String> pathValue(Arbitrary<String> valid) {
-        return Arbitraries.frequencyOf(
-                Tuple.of(8, valid),
-                Tuple.of(3, wrongType().map(BadInputProperties::encode)),
-                Tuple.of(1, invalidUtf8()),
-                Tuple.of(1, Arbitraries.of("%00", "%0A", "%E2%80%AE", "%C2%A0", "%F0%9F%98%80")),
-                Tuple.of(1, Arbitraries.integers().between(200, 3000).map("x"::repeat)));
+    private static Gen<String> pathValue(Gen<String> valid) {
+        return frequency(
+                Pair.of(8, valid),
+                Pair.of(3, wrongType().map(BadInputProperties::encode)),
+                Pair.of(1, invalidUtf8()),
+                Pair.of(1, pickFrom("%00", "%0A", "%E2%80%AE", "%C2%A0", "%F0%9F%98%80")),
+                Pair.of(1, range(200, 3000).map("x"::repeat)));
     }
 
-    private static Arbitrary<String> concretePath(Route route) {
+    private static Gen<String> concretePath(Route route) {
         Matcher m = PARAM.matcher(route.pattern());
         List<String> names = new ArrayList<>();
         while (m.find()) {
             names.add(m.group(1));
         }
         if (names.isEmpty()) {
-            return Arbitraries.just(route.pattern());
+            return constant(route.pattern());
         }
-        List<Arbitrary<String>> values = names.stream().map(n -> pathValue(route.pathValues().get(n))).toList();
-        return Combinators.combine(values).as(vs -> {
+        List<Gen<String>> values = names.stream().map(n -> pathValue(route.pathValues().get(n))).toList();
+        return sequence(values).map(vs -> {
             String path = route.pattern();
             for (int i = 0; i < names.size(); i++) {
                 path = path.replace("{" + names.get(i) + "}", vs.get(i));
@@ -346,35 +377,35 @@ class BadInputProperties {
         });
     }
 
-    private static Arbitrary<Attempt> attempts(Map<String, Route> routes) {
-        return Arbitraries.of(List.copyOf(routes.values())).flatMap(route -> {
-            Arbitrary<String> contentType = route.method() == HandlerType.GET ? Arbitraries.just("")
-                    : Arbitraries.frequencyOf(
-                    Tuple.of(10, Arbitraries.just("application/x-www-form-urlencoded")),
-                    Tuple.of(3, Arbitraries.just("application/x-www-form-urlencoded; charset=UTF-8")),
-                    Tuple.of(1, Arbitraries.of("", "application/json", "text/plain", "multipart/form-data; boundary=x",
+    private static Gen<Attempt> attempts(Map<String, Route> routes) {
+        return pick(List.copyOf(routes.values())).flatMap(route -> {
+            Gen<String> contentType = route.method() == HandlerType.GET ? constant("")
+                    : frequency(
+                    Pair.of(10, constant("application/x-www-form-urlencoded")),
+                    Pair.of(3, constant("application/x-www-form-urlencoded; charset=UTF-8")),
+                    Pair.of(1, pickFrom("", "application/json", "text/plain", "multipart/form-data; boundary=x",
                             "application/x-www-form-urlencoded; charset=ISO-8859-1", "application/x-www-form-urlencoded; charset",
                             "application/xml", "x")));
-            Arbitrary<String> accept = Arbitraries.of("text/html", "application/json", "*/*", "");
-            Arbitrary<String> path = route.method() == HandlerType.GET
-                    ? Combinators.combine(concretePath(route), query(route)).as((p, q) -> q.isEmpty() ? p : p + "?" + q)
+            Gen<String> accept = pickFrom("text/html", "application/json", "*/*", "");
+            Gen<String> path = route.method() == HandlerType.GET
+                    ? concretePath(route).zip(query(route), (p, q) -> q.isEmpty() ? p : p + "?" + q)
                     : concretePath(route);
-            Arbitrary<List<byte[]>> parts = route.method() == HandlerType.GET ? Arbitraries.just(List.of()) : parts(route);
-            return Combinators.combine(path, contentType, accept, Arbitraries.of(true, false), parts)
-                    .as((p, type, acc, inHeader, body) -> new Attempt(route, p, route.sender(), type, acc, inHeader, body))
+            Gen<List<byte[]>> parts = route.method() == HandlerType.GET ? constant(List.of()) : parts(route);
+            return path.zip(contentType, accept, booleans(), parts,
+                    (p, type, acc, inHeader, body) -> new Attempt(route, p, route.sender(), type, acc, inHeader, body))
                     // Jetty refuses a path that is not UTF-8 before reading the body and closes the connection, so a
                     // client still sending a body beyond the limit sees a reset, not an answer: test those apart
-                    .filter(a -> a.size() <= App.MAX_REQUEST_BYTES || !a.path().contains("%"));
+                    .assuming(a -> a.size() <= App.MAX_REQUEST_BYTES || !a.path().contains("%"));
         });
     }
 
     /** A GET's query string, built from the route's parameters the way {@link #parts} builds a body. */
-    private static Arbitrary<String> query(Route route) {
+    private static Gen<String> query(Route route) {
         if (route.fields().isEmpty()) {
-            return Arbitraries.of("", "x=1", "%FF=%FF", "a&&b");
+            return pickFrom("", "x=1", "%FF=%FF", "a&&b");
         }
         return parts(new Route(route.pattern(), route.method(), route.sender(), route.pathValues(), route.fields()))
-                .filter(p -> p.stream().mapToInt(b -> b.length).sum() < 6_000) // a longer URL is refused by Jetty before the app
+                .assuming(p -> p.stream().mapToInt(b -> b.length).sum() < 6_000) // a longer URL is refused by Jetty before the app
                 .map(p -> {
                     List<String> strings = new ArrayList<>();
                     for (byte[] b : p) {
@@ -405,7 +436,7 @@ class BadInputProperties {
 
     // ---- the properties -------------------------------------------------------------------------------
 
-    @Example
+    @Test
     void everyFormAndJsonRouteOfTheRouterHasGenerators() {
         Set<String> posts = new TreeSet<>();
         Set<String> apis = new TreeSet<>();
@@ -422,65 +453,56 @@ class BadInputProperties {
         assertThat(jsonRoutes().keySet()).as("a new JSON route needs its parameters here").containsAll(apis);
     }
 
-    @Provide
-    Arbitrary<Attempt> memberForms() {
-        return attempts(only(formRoutes(), Sender.MEMBER));
-    }
-
-    @Provide
-    Arbitrary<Attempt> accountForms() {
-        return attempts(only(formRoutes(), Sender.VISITOR));
-    }
-
-    @Provide
-    Arbitrary<Attempt> moderationForms() {
-        return attempts(only(formRoutes(), Sender.STAFF));
-    }
-
-    @Provide
-    Arbitrary<Attempt> essayDeskForms() {
-        return attempts(only(formRoutes(), Sender.ADMIN));
-    }
-
-    @Provide
-    Arbitrary<Attempt> jsonReads() {
-        return attempts(jsonRoutes());
-    }
-
     private static Map<String, Route> only(Map<String, Route> routes, Sender sender) {
         Map<String, Route> some = new LinkedHashMap<>(routes);
         some.values().removeIf(r -> r.sender() != sender);
         return some;
     }
 
-    @Property(tries = 60)
-    void commentsEditsWithdrawalsAndReports(@ForAll("memberForms") Attempt attempt) {
-        check(attempt);
+    @Test
+    void commentsEditsWithdrawalsAndReports() {
+        forAll(60, attempts(only(formRoutes(), Sender.MEMBER)), BadInputProperties::check);
     }
 
-    @Property(tries = 40) // most tries hash a password with argon2id
-    void registrationSignInAndSignOut(@ForAll("accountForms") Attempt attempt) {
-        check(attempt);
+    @Test
+    void registrationSignInAndSignOut() {
+        forAll(40, attempts(only(formRoutes(), Sender.VISITOR)), BadInputProperties::check); // most tries hash a password with argon2id
     }
 
-    @Property(tries = 60)
-    void moderationActions(@ForAll("moderationForms") Attempt attempt) {
-        check(attempt);
+    @Test
+    void moderationActions() {
+        forAll(60, attempts(only(formRoutes(), Sender.STAFF)), BadInputProperties::check);
     }
 
-    @Property(tries = 40)
-    void theEssayDesk(@ForAll("essayDeskForms") Attempt attempt) {
-        check(attempt);
+    @Test
+    void theEssayDesk() {
+        forAll(40, attempts(only(formRoutes(), Sender.ADMIN)), BadInputProperties::check);
     }
 
-    @Property(tries = 60)
-    void jsonEndpointsNeverWriteAndAnswerInJson(@ForAll("jsonReads") Attempt attempt) {
-        var before = Db.contents(app.config());
-        Page page = send(attempt);
-        assertThat(page.status()).as("%s\n-> %s", attempt, excerpt(page)).isLessThan(500);
-        assertThat(Db.changes(before, Db.contents(app.config()))).as("a read wrote something: %s", attempt).isEmpty();
-        if (page.status() >= 400) {
-            assertThat(problemNamed(page)).as("the rejection names the problem: %s\n-> %s", attempt, excerpt(page)).isNotBlank();
+    @Test
+    void jsonEndpointsNeverWriteAndAnswerInJson() {
+        forAll(60, attempts(jsonRoutes()), attempt -> {
+            var before = Db.contents(app.config());
+            Page page = send(attempt);
+            assertThat(page.status()).as("%s\n-> %s", attempt, excerpt(page)).isLessThan(500);
+            assertThat(Db.changes(before, Db.contents(app.config()))).as("a read wrote something: %s", attempt).isEmpty();
+            if (page.status() >= 400) {
+                assertThat(problemNamed(page)).as("the rejection names the problem: %s\n-> %s", attempt, excerpt(page)).isNotBlank();
+            }
+        });
+    }
+
+    /**
+     * Runs the property on this many attempts from the class's seed. A failure is shrunk (each shrink step is one
+     * more request, hence the bound) and reported with the seed that reproduces it.
+     */
+    private static void forAll(int examples, Gen<Attempt> attempts, Consumer<Attempt> property) {
+        long seed = Long.getLong(SEED_PROPERTY, DEFAULT_SEED);
+        try {
+            qt().withExamples(examples).withFixedSeed(seed).withShrinkCycles(SHRINK_STEPS)
+                    .forAll(attempts).checkAssert(property);
+        } catch (AssertionError e) {
+            throw new AssertionError("falsified with seed " + seed + " (run again with -D" + SEED_PROPERTY + "=" + seed + ")", e);
         }
     }
 
