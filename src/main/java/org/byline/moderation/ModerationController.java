@@ -19,6 +19,8 @@ import org.byline.web.TextInput;
 import org.byline.web.Viewer;
 import org.jdbi.v3.core.Jdbi;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -192,9 +194,15 @@ public final class ModerationController {
         List<ModerationEntry> entries = page(moderator, action, before);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("entries", entries.subList(0, Math.min(LOG_PAGE, entries.size())).stream().map(ModerationController::json).toList());
-        out.put("next", entries.size() > LOG_PAGE ? "/api/moderation/log?before=" + entries.get(LOG_PAGE - 1).id()
-                + (moderator == null ? "" : "&moderator=" + moderator) + (action == null ? "" : "&action=" + action) : null);
+        out.put("next", entries.size() > LOG_PAGE ? "/api/moderation/log" + logQuery(entries.get(LOG_PAGE - 1).id(), moderator, action) : null);
         ctx.json(out);
+    }
+
+    /** The query of the log's next page: the filters are encoded, so whatever they hold comes back as it was. */
+    static String logQuery(long before, String moderator, String action) {
+        return "?before=" + before
+                + (moderator == null ? "" : "&moderator=" + URLEncoder.encode(moderator, StandardCharsets.UTF_8))
+                + (action == null ? "" : "&action=" + URLEncoder.encode(action, StandardCharsets.UTF_8));
     }
 
     public void entry(Context ctx) {
