@@ -63,6 +63,9 @@ public final class Moderation {
     }
 
     public Result actOnStatement(Account moderator, String action, long statementId, String reason) {
+        if (!ModerationActions.ON_STATEMENT.contains(action)) {
+            return unknown(action, "a statement");
+        }
         return act(moderator, action, "statement:" + statementId, reason, (h, now, why) -> {
             StatementDao statements = h.attach(StatementDao.class);
             Statement s = statements.findById(statementId).orElseThrow(() -> new Refused("There is no statement #" + statementId + "."));
@@ -126,6 +129,9 @@ public final class Moderation {
     }
 
     public Result actOnEssay(Account moderator, String action, Essay essay, String reason) {
+        if (!ModerationActions.ON_ESSAY.contains(action)) {
+            return unknown(action, "an essay");
+        }
         return act(moderator, action, "essay:" + essay.slug(), reason, (h, now, why) -> {
             long entry = h.attach(ModerationLogDao.class).insert(now, moderator.id(), null, action, ModerationActions.ESSAY, essay.id(), why, null);
             int changed = switch (action) {
@@ -140,6 +146,11 @@ public final class Moderation {
             }
             return entry;
         });
+    }
+
+    /** Refused before anything is written: the log's action column would not even take a long one. */
+    private static Result unknown(String action, String what) {
+        return new Result(0, "Unknown action \"" + TextInput.shorten(action) + "\" for " + what + ".");
     }
 
     /** Suspends for {@code duration}, or indefinitely when it is empty. */

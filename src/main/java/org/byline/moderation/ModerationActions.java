@@ -23,6 +23,10 @@ public final class ModerationActions {
     public static final String GRANT_ADMIN = "grant-admin";
     public static final String ERASE = "erase";
 
+    /** What a moderator can do to a statement and to an essay: any other action in the address is refused. */
+    public static final List<String> ON_STATEMENT = List.of(APPROVE, REJECT, HIDE, RESTORE, DISMISS, LOCK, UNLOCK, ERASE);
+    public static final List<String> ON_ESSAY = List.of(LOCK, UNLOCK);
+
     public static final List<String> ALL = List.of(HOLD, APPROVE, REJECT, HIDE, RESTORE, DISMISS, LOCK, UNLOCK,
             SUSPEND, UNSUSPEND, GRANT_MODERATOR, REVOKE_MODERATOR, GRANT_ADMIN, ERASE);
 

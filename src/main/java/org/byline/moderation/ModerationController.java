@@ -20,6 +20,8 @@ import org.byline.web.TextInput;
 import org.byline.web.Viewer;
 import org.jdbi.v3.core.Jdbi;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -180,8 +182,8 @@ public final class ModerationController {
     }
 
     public void log(Context ctx) {
-        String moderator = filter(ctx.queryParam("moderator"));
-        String action = filter(ctx.queryParam("action"));
+        String moderator = filter(ctx, "moderator");
+        String action = filter(ctx, "action");
         long before = Ids.parse(ctx.queryParam("before")).orElse(Long.MAX_VALUE);
         List<ModerationEntry> entries = page(moderator, action, before);
         long olderThan = entries.size() > LOG_PAGE ? entries.get(LOG_PAGE - 1).id() : 0;
@@ -191,15 +193,21 @@ public final class ModerationController {
     }
 
     public void apiLog(Context ctx) {
-        String moderator = filter(ctx.queryParam("moderator"));
-        String action = filter(ctx.queryParam("action"));
+        String moderator = filter(ctx, "moderator");
+        String action = filter(ctx, "action");
         long before = Ids.parse(ctx.queryParam("before")).orElse(Long.MAX_VALUE);
         List<ModerationEntry> entries = page(moderator, action, before);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("entries", entries.subList(0, Math.min(LOG_PAGE, entries.size())).stream().map(ModerationController::json).toList());
-        out.put("next", entries.size() > LOG_PAGE ? "/api/moderation/log?before=" + entries.get(LOG_PAGE - 1).id()
-                + (moderator == null ? "" : "&moderator=" + moderator) + (action == null ? "" : "&action=" + action) : null);
+        out.put("next", entries.size() > LOG_PAGE ? "/api/moderation/log" + logQuery(entries.get(LOG_PAGE - 1).id(), moderator, action) : null);
         ctx.json(out);
+    }
+
+    /** The query of the log's next page: the filters are encoded, so whatever they hold comes back as it was. */
+    static String logQuery(long before, String moderator, String action) {
+        return "?before=" + before
+                + (moderator == null ? "" : "&moderator=" + URLEncoder.encode(moderator, StandardCharsets.UTF_8))
+                + (action == null ? "" : "&action=" + URLEncoder.encode(action, StandardCharsets.UTF_8));
     }
 
     public void entry(Context ctx) {
@@ -286,7 +294,16 @@ public final class ModerationController {
                 .orElseThrow(() -> HttpProblem.notFound("Nobody here has the handle \"" + TextInput.shorten(handle) + "\"."));
     }
 
-    private static String filter(String value) {
+    /**
+     * A log filter from the query, or null for none. A control character (NUL above all, which PostgreSQL
+     * refuses in text) cannot match anything and is refused here rather than by the database.
+     */
+    private static String filter(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        String forbidden = value == null ? null : TextInput.forbiddenCharacter(value, false);
+        if (forbidden != null) {
+            throw new HttpProblem(400, "The filter \"" + name + "\" contains " + forbidden + ".");
+        }
         return value == null || value.isBlank() || value.length() > 30 ? null : value.strip().toLowerCase(java.util.Locale.ROOT);
     }
 

@@ -8,7 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-/** Makes an admin the way an operator does, through the create-admin command. */
+/** Makes an admin the way an operator does, through the create-admin command, and moderators the way an admin does. */
 public final class Admin {
     public static final String PASSWORD = "admin password 123";
 

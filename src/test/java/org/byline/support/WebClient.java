@@ -113,6 +113,17 @@ public final class WebClient {
                 .POST(HttpRequest.BodyPublishers.ofString(encode(withToken))).build());
     }
 
+    /**
+     * Sends exactly these bytes with exactly these headers (Content-Type and the rest as given, none
+     * added): for bodies no well-behaved form would produce, such as invalid UTF-8 or a wrong type.
+     */
+    public Page send(String method, String path, Map<String, String> headers, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
     /** POSTs a form with this browser's current CSRF token, as the site's own forms do. */
     public Page post(String path, Map<String, String> fields) {
         Map<String, String> withToken = new LinkedHashMap<>(fields);

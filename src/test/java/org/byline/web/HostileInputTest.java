@@ -1,5 +1,6 @@
 package org.byline.web;
 
+import org.byline.support.Admin;
 import org.byline.support.Db;
 import org.byline.support.TestApp;
 import org.byline.support.WebClient;
@@ -127,6 +128,30 @@ class HostileInputTest {
                     l -> assertThat(l).isEqualTo("/"),
                     l -> assertThat(l).startsWith("/%0d%0a"));
             assertThat(login.header("Set-Cookie")).doesNotContain("x=y");
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/moderation/log?action=%00hide", "/api/moderation/log?moderator=ada%00", "/moderation/log?action=hide%07"})
+    void aControlCharacterInALogFilterIs400NotADatabaseError(String path) {
+        TestApp.run(app -> {
+            Page page = app.client().get(path);
+            assertThat(page.status()).isEqualTo(400);
+            assertThat(page.body()).contains("contains the control character U+00");
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/moderation/essays/" + ESSAY + "/", "/moderation/statements/1/"})
+    void aLongUnknownModerationActionIsRefusedNotADatabaseError(String prefix) {
+        TestApp.run(app -> {
+            app.client().signedUp("alice").comment(ESSAY, "statement #1");
+            WebClient admin = Admin.signedIn(app, "ada");
+            long log = Db.count(app.config(), "moderation_log");
+            Page page = admin.post(prefix + "x".repeat(200), Map.of("reason", "a reason"));
+            assertThat(page.status()).isEqualTo(422);
+            assertThat(page.html().selectFirst(".error-summary").text()).contains("Unknown action \"xxxx");
+            assertThat(Db.count(app.config(), "moderation_log")).isEqualTo(log);
         });
     }
 }
