@@ -9,7 +9,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * One app for a whole test class, for tables of many small cases where a start per case would cost
- * minutes: {@code @RegisterExtension static final SharedApp APP = new SharedApp();}, then {@code APP.app()}.
+ * minutes (route tables, property tests' hundreds of tries):
+ * {@code @RegisterExtension static final SharedApp APP = new SharedApp();}, then {@code APP.app()}.
  * It is started before the class's own {@code @BeforeAll} methods and stopped after the last test.
  */
 public final class SharedApp implements BeforeAllCallback, AfterAllCallback {
@@ -25,8 +26,11 @@ public final class SharedApp implements BeforeAllCallback, AfterAllCallback {
     @Override
     public void afterAll(ExtensionContext context) {
         if (running != null) {
-            running.javalin().stop();
-            TestDatabase.drop(running.config().dbUrl());
+            try {
+                running.javalin().stop();
+            } finally {
+                TestDatabase.drop(running.config().dbUrl());
+            }
         }
     }
 

@@ -75,27 +75,6 @@ public final class TestApp {
         }
     }
 
-    /**
-     * An app that outlives one test: started once for a whole class (e.g. property tests, whose
-     * hundreds of tries cannot each pay for a start), stopped and its database dropped by {@link #close()}.
-     */
-    public record Started(Running app) implements AutoCloseable {
-        @Override
-        public void close() {
-            try {
-                app.javalin().stop();
-            } finally {
-                TestDatabase.drop(app.config().dbUrl());
-            }
-        }
-    }
-
-    public static Started start() {
-        Config config = config(freshDataDir(), env -> { });
-        Javalin javalin = App.create(config).start(0);
-        return new Started(new Running(javalin, config, "http://localhost:" + javalin.port()));
-    }
-
     public static void run(Config config, Body body) {
         Javalin javalin = App.create(config);
         JavalinTest.test(javalin, (server, client) ->

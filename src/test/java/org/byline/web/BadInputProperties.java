@@ -5,19 +5,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.HandlerType;
 import io.javalin.router.ParsedEndpoint;
 import org.byline.App;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.quicktheories.api.Pair;
-import org.quicktheories.core.Gen;
 import org.byline.ledger.LedgerVerifier;
 import org.byline.support.Admin;
 import org.byline.support.Db;
+import org.byline.support.SharedApp;
 import org.byline.support.TestApp;
 import org.byline.support.WebClient;
 import org.byline.support.WebClient.Page;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -110,7 +111,9 @@ class BadInputProperties {
         }
     }
 
-    private static TestApp.Started started;
+    @RegisterExtension
+    static final SharedApp APP = new SharedApp();
+
     private static TestApp.Running app;
     private static WebClient member;
     private static WebClient moderator;
@@ -120,8 +123,7 @@ class BadInputProperties {
 
     @BeforeAll
     static void startOneAppForAllTries() {
-        started = TestApp.start();
-        app = started.app();
+        app = APP.app();
         admin = Admin.signedIn(app, "ada");
         moderator = Admin.moderator(app, admin, "moe");
         member = app.client().signedUp("alice");
@@ -135,13 +137,6 @@ class BadInputProperties {
         Page draft = admin.post("/admin/essays", Map.of("slug", DRAFT, "title", "A draft", "date", "2026-01-01",
                 "markdown", "First paragraph.\n\nSecond paragraph."));
         assertThat(draft.status()).as(draft.body()).isEqualTo(303);
-    }
-
-    @AfterAll
-    static void stopTheApp() {
-        if (started != null) {
-            started.close();
-        }
     }
 
     // ---- the routes, with their fields --------------------------------------------------------------
