@@ -30,9 +30,6 @@ public final class Database implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create data directory " + config.dataDir(), e);
             }
-            // AUTO_SERVER (see Config.h2FileUrl) serves the file to the backup command over TCP; only this
-            // host needs to reach it, so it listens on loopback unless the operator says otherwise.
-            System.getProperties().putIfAbsent("h2.bindAddress", "127.0.0.1");
         }
         HikariConfig hikari = new HikariConfig();
         hikari.setJdbcUrl(config.dbUrl());
