@@ -12,8 +12,6 @@ import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -27,9 +25,9 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every payload of ../shared/cases/xss/, typed into the real forms of Debian's headless Chromium as a
- * comment body, a display name and a quote, then read on the essay page, the statement page, the
- * person page and the moderation queue (and pasted into the simulation's CSV tool): nothing runs, and
+ * Every payload of ../shared/cases/xss/, put into the real forms of Debian's headless Chromium as a
+ * comment body, a display name and a quote, then read on the essay page, the statement pages, the
+ * person pages and the moderation queue; and pasted into the simulation's CSV tool. Nothing runs, and
  * the text is shown as text.
  *
  * <p>How "nothing runs" is told: before any page script, a tripwire replaces alert, confirm, prompt
@@ -40,6 +38,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * focus or click are not triggered one by one: the page must carry no on* attribute at all, no link
  * other than http, https or mailto, and nothing but the statement tags inside a statement. Pages are
  * read after their load event, when onload and onerror handlers have fired.
+ *
+ * <p>Runtime: WebDriver round trips are the cost, so each page is read with one script that returns
+ * everything the checks need, form posts wait on the next page's load rather than on a poll interval,
+ * and one statement carries three roles: a payload's quote is posted, as a reply to the statement
+ * holding that payload, by the person whose display name is that payload.
  */
 class XssBrowserTest {
     private static final String ESSAY = "loss-of-attribution";
@@ -48,6 +51,7 @@ class XssBrowserTest {
     private static final int QUEUE_BATCH = 200;
     /** The CSV tool lists the first 100 bad rows. */
     private static final int CSV_BATCH = 100;
+    private static final String PASSWORD = "correct horse battery";
 
     /** Types the hostile input, signed in as its author. */
     @RegisterExtension
@@ -69,23 +73,44 @@ class XssBrowserTest {
             })();
             """;
 
-    /** Everything on the page that inert text could not have caused. */
+    /** Everything on the page that inert text could not have caused, as a list {@code findings}. */
     private static final String FINDINGS = """
-            const found = (window.__xssCalls || ['no tripwire on this page']).slice();
+            const findings = (window.__xssCalls || ['no tripwire on this page']).slice();
             const statementTags = new Set(['P', 'BR', 'EM', 'STRONG', 'CODE', 'PRE', 'BLOCKQUOTE', 'UL', 'OL', 'LI', 'A', 'HR', 'DEL']);
             for (const el of document.querySelectorAll('*')) {
-              for (const a of el.attributes) if (/^on/i.test(a.name)) found.push(el.tagName + ' with ' + a.name);
+              for (const a of el.attributes) if (/^on/i.test(a.name)) findings.push(el.tagName + ' with ' + a.name);
             }
             for (const el of document.querySelectorAll('.statement-body *')) {
-              if (!statementTags.has(el.tagName)) found.push(el.tagName + ' inside a statement');
+              if (!statementTags.has(el.tagName)) findings.push(el.tagName + ' inside a statement');
             }
             for (const el of document.querySelectorAll('script, iframe, frame, object, embed, base, meta[http-equiv], svg script')) {
-              if (el.tagName !== 'SCRIPT' || new URL(el.src || 'about:blank').origin !== location.origin) found.push(el.outerHTML.slice(0, 200));
+              if (el.tagName !== 'SCRIPT' || new URL(el.src || 'about:blank').origin !== location.origin) findings.push(el.outerHTML.slice(0, 200));
             }
             for (const a of document.querySelectorAll('a[href], area[href]')) {
-              if (!['http:', 'https:', 'mailto:'].includes(new URL(a.href, location.href).protocol)) found.push('link to ' + a.getAttribute('href'));
+              if (!['http:', 'https:', 'mailto:'].includes(new URL(a.href, location.href).protocol)) findings.push('link to ' + a.getAttribute('href'));
             }
-            return found;
+            """;
+
+    /**
+     * One read of a page: the findings, the title and first heading, and per statement (thread
+     * articles, person-page articles, queue items) the byline's name, the body's text and the text of
+     * its quote.
+     */
+    private static final String READ_PAGE = FINDINGS + """
+            const statements = {};
+            for (const el of document.querySelectorAll('article.statement, li.queue-item')) {
+              const id = el.id ? el.id.replace(/^(s|queue)-/, '') : el.getAttribute('aria-label').replace('Statement #', '');
+              const body = el.querySelector('.statement-body');
+              const quote = body && body.querySelector(':scope > blockquote > p');
+              // a thread's byline has the name in its own span; a queue item's link starts with it
+              const named = el.querySelector('.byline .name');
+              const queueName = el.matches('li.queue-item') ? el.querySelector('.byline a').firstChild.textContent.replace(/ $/, '') : null;
+              statements[id] = { body: body ? body.textContent : null, quote: quote ? quote.textContent : null,
+                                 name: named ? named.textContent : queueName };
+            }
+            const h1 = document.querySelector('h1');
+            const older = Array.from(document.querySelectorAll('a')).find(a => a.textContent === 'Older statements');
+            return { findings, statements, title: document.title, h1: h1 ? h1.textContent : null, older: older ? older.href : null };
             """;
 
     @BeforeAll
@@ -95,54 +120,316 @@ class XssBrowserTest {
         }
     }
 
+    /** What a statement must show: its byline name, its text (as CommonMark shows its Markdown) and its quote, if any. */
+    private record Expected(String name, String payload, String text, String quote) {
+    }
+
     @Test
-    void payloadsTypedAsCommentBodiesStayTextOnEveryPage() {
+    void payloadsTypedAsBodiesDisplayNamesAndQuotesStayTextOnEveryPage() {
+        Timings timings = new Timings();
         TestApp.run(app -> {
             ChromeDriver author = writer.driver();
-            register(author, app, "alice", "Alice Author");
-            Map<Long, String> posted = new LinkedHashMap<>();
-            author.get(app.baseUrl() + "/essays/" + ESSAY);
-            for (String payload : PAYLOADS) {
-                String typed = fill(author, author.findElement(By.id("comment-body")), payload);
-                submit(author, author.findElement(By.id("comment-form")));
-                assertInert(author, "the page after posting " + payload);
-                Long id = postedId(author);
+            Map<Long, Expected> expected = new LinkedHashMap<>();
+
+            // 1. every payload as a comment body, by alice
+            long start = System.nanoTime();
+            register(author, app, "alice", "Alice Author", "/essays/" + ESSAY);
+            timings.add("register alice, open the essay", 1, start);
+            Map<Integer, Long> bodyOf = new LinkedHashMap<>();
+            start = System.nanoTime();
+            for (int i = 0; i < PAYLOADS.size(); i++) {
+                String payload = PAYLOADS.get(i);
+                Map<String, Object> after = submitComment(author, payload);
+                Long id = postedId(after);
                 if (id == null) {
                     // refused (e.g. nested too deeply): the form is shown again with the text as it was sent
-                    assertThat(author.findElement(By.id("comment-error")).getText()).as("why %s was refused", payload).isNotBlank();
-                    assertThat(author.findElement(By.id("comment-body")).getDomProperty("value")).isEqualTo(typed);
+                    assertInert(author, "the comment form re-shown for " + payload);
+                    assertThat((String) after.get("error")).as("why %s was refused", payload).isNotBlank();
+                    assertThat(after.get("value")).isEqualTo(after.get("typed"));
                 } else {
-                    posted.put(id, payload);
+                    bodyOf.put(i, id);
+                    String typed = (String) after.get("typed");
+                    expected.put(id, new Expected("Alice Author", payload, markdownText(typed), null));
                 }
             }
-            assertThat(posted).hasSizeGreaterThan(PAYLOADS.size() * 9 / 10);
-            ChromeDriver moderator = signedInModerator(app);
-            for (var statement : posted.entrySet()) {
-                moderator.get(app.baseUrl() + "/statements/" + statement.getKey());
-                assertInert(moderator, "statement page of " + statement.getValue());
-                assertBodiesShowText(statementBodies(moderator, "#s-%d .statement-body", List.of(statement.getKey())),
-                        Map.of(statement.getKey(), statement.getValue()));
+            timings.add("post a body through the comment form", PAYLOADS.size(), start);
+            assertThat(bodyOf).hasSizeGreaterThan(PAYLOADS.size() * 9 / 10);
+
+            // 2. every payload as a display name; an accepted person quotes the statement holding the same payload
+            Map<Integer, String> refusedNames = new LinkedHashMap<>();
+            Map<String, String> personNames = new LinkedHashMap<>();
+            start = System.nanoTime();
+            long quoteNanos = 0;
+            for (int i = 0; i < PAYLOADS.size(); i++) {
+                String payload = PAYLOADS.get(i);
+                Long source = bodyOf.get(i);
+                String handle = "person" + i;
+                Map<String, Object> after = submitRegistration(author, app, handle, payload,
+                        source == null ? "/essays/" + ESSAY : "/statements/" + source);
+                String typed = (String) after.get("typed");
+                String name = typed.strip().replaceAll("\\s+", " "); // the app's normalisation
+                if (after.get("problem") != null) {
+                    assertInert(author, "the registration form re-shown for " + payload);
+                    assertThat((String) after.get("problem")).as("why %s was refused", payload).isNotBlank();
+                    assertThat(after.get("value")).as("the display name shown again").isEqualTo(name);
+                    refusedNames.put(i, typed);
+                    continue;
+                }
+                personNames.put(handle, name);
+                long quoteStart = System.nanoTime();
+                long id;
+                if (source == null) {
+                    id = postedId(submitComment(author, "A statement by " + handle));
+                    expected.put(id, new Expected(name, payload, "A statement by " + handle, null));
+                } else {
+                    id = postedId(submitQuote(author, source));
+                    expected.put(id, new Expected(name, payload, expected.get(source).text(), expected.get(source).text()));
+                }
+                quoteNanos += System.nanoTime() - quoteStart;
             }
-            moderator.get(app.baseUrl() + "/essays/" + ESSAY);
-            assertInert(moderator, "the essay page");
-            assertBodiesShowText(statementBodies(moderator, "#s-%d .statement-body", posted.keySet()), posted);
-            assertBodiesShowText(personPages(moderator, app, "alice"), posted);
-            assertBodiesShowText(queuePages(moderator, app, posted.keySet()), posted);
+            timings.add("register with a display name (incl. quotes below)", PAYLOADS.size(), start);
+            timings.addNanos("  of which: quote through the Quote link, as the new person", personNames.size(), quoteNanos);
+            assertThat(personNames).as("accepted display names").hasSizeGreaterThan(PAYLOADS.size() / 4);
+
+            // the quotes of payloads whose display name was refused, by one more person
+            start = System.nanoTime();
+            register(author, app, "quoter", "Quinn Quoter", "/essays/" + ESSAY);
+            int quotedByQuinn = 0;
+            for (int i : refusedNames.keySet()) {
+                Long source = bodyOf.get(i);
+                if (source != null) {
+                    long id = postedId(submitQuote(author, source));
+                    expected.put(id, new Expected("Quinn Quoter", PAYLOADS.get(i), expected.get(source).text(), expected.get(source).text()));
+                    quotedByQuinn++;
+                }
+            }
+            timings.add("quote through the Quote link, as one person", quotedByQuinn, start);
+
+            // 3. the pages, read as a moderator
+            start = System.nanoTime();
+            ChromeDriver moderator = signedInModerator(app);
+            timings.add("make an admin, sign in through the form", 1, start);
+            start = System.nanoTime();
+            int statementPages = 0;
+            for (var statement : expected.entrySet()) {
+                long id = statement.getKey();
+                Map<String, Object> page = read(moderator, app.baseUrl() + "/statements/" + id, "statement page of " + statement.getValue().payload());
+                assertThat(statements(page)).as("statement %d on its page", id).containsKey(String.valueOf(id));
+                // a statement's page shows its replies too: the quote of a body is read here as well
+                assertShown(page, filtered(expected, statements(page).keySet()));
+                String title = "Statement #" + id + " by " + statement.getValue().name();
+                assertThat((String) page.get("title")).as("title of statement %d", id).startsWith(title + " · ");
+                assertThat((String) page.get("h1")).as("heading of statement %d", id).startsWith(title + " @");
+                statementPages++;
+            }
+            timings.add("read a statement page", statementPages, start);
+
+            start = System.nanoTime();
+            Map<String, Object> essayPage = read(moderator, app.baseUrl() + "/essays/" + ESSAY, "the essay page");
+            assertShown(essayPage, expected);
+            timings.add("read the essay page (" + expected.size() + " statements)", 1, start);
+
+            start = System.nanoTime();
+            for (var person : personNames.entrySet()) {
+                Map<String, Object> page = read(moderator, app.baseUrl() + "/people/" + person.getKey(), "person page of " + person.getValue());
+                assertThat(page.get("h1")).as("heading of @%s", person.getKey()).isEqualTo(person.getValue() + " @" + person.getKey());
+                assertThat((String) page.get("title")).as("title of @%s", person.getKey()).startsWith(person.getValue() + " (@" + person.getKey() + ")");
+                assertThat(statements(page)).as("statements of @%s", person.getKey()).hasSize(1);
+                assertShown(page, filtered(expected, statements(page).keySet()));
+            }
+            timings.add("read a person page", personNames.size(), start);
+
+            start = System.nanoTime();
+            assertShown(personPages(moderator, app, "alice"), filtered(expected, bodyOf.values()));
+            Map<String, Object> quinn = personPages(moderator, app, "quoter");
+            assertThat(statements(quinn)).hasSize(quotedByQuinn);
+            assertShown(quinn, filtered(expected, statements(quinn).keySet()));
+            timings.add("read all pages of @alice and @quoter", 2, start);
+
+            start = System.nanoTime();
+            queuePages(moderator, app, expected);
+            timings.add("report " + QUEUE_BATCH + " over HTTP, read the queue, dismiss them", (expected.size() + QUEUE_BATCH - 1) / QUEUE_BATCH, start);
             assertThat(consoleCspErrors(author)).isEmpty();
+            timings.heading("XssBrowserTest: " + PAYLOADS.size() + " payloads, " + bodyOf.size() + " bodies, "
+                    + personNames.size() + " names accepted, " + refusedNames.size() + " refused, "
+                    + (expected.size() - bodyOf.size()) + " statements by the named people and @quoter");
         });
+        // printed outside the app's run, which captures what is printed during it
+        timings.print();
     }
+
+    /**
+     * The CSV tool parses pasted rows in the page and lists bad rows by line number, quoting the bad
+     * field. Every payload line is a bad row: each must be listed, by its line, as a plain text item
+     * whose quoted field is a piece of that line; nothing is analysed, nothing runs.
+     */
+    @Test
+    void payloadsPastedIntoTheCsvToolAreListedByLineAsText() {
+        Timings timings = new Timings();
+        TestApp.run(app -> {
+            ChromeDriver driver = reader.driver();
+            long start = System.nanoTime();
+            driver.navigate().to(app.baseUrl() + "/simulation");
+            new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(20)).until(d ->
+                    Boolean.TRUE.equals(((ChromeDriver) d).executeScript("return document.body.dataset.simReady === '1'")));
+            List<List<String>> batches = csvBatches();
+            for (List<String> batch : batches) {
+                WebElement analyse = (WebElement) driver.executeScript(PASTE + """
+                        paste(document.getElementById('csv-input'), arguments[0]);
+                        return document.getElementById('csv-analyse');""", "label,probability\n" + String.join("\n", batch));
+                analyse.click();
+                @SuppressWarnings("unchecked")
+                Map<String, Object> result = new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(10)).until(d ->
+                        (Map<String, Object>) ((ChromeDriver) d).executeScript(CSV_RESULT));
+                String what = "CSV batch from " + batch.get(0);
+                assertThat((List<?>) result.get("findings")).as("what ran or turned into markup, %s", what).isEmpty();
+                assertThat((List<?>) result.get("problems")).as("error items not shown as text by line, %s", what).isEmpty();
+                assertThat(String.valueOf(result.get("listed"))).as("bad rows listed, %s", what).isEqualTo(String.valueOf(result.get("badLines")));
+                assertThat(result.get("status")).as("status, %s", what).isEqualTo("Nothing to analyse in the pasted rows: no valid rows.");
+                assertThat(result.get("resultsHidden")).as("results hidden, %s", what).isEqualTo(true);
+            }
+            timings.add("paste up to " + CSV_BATCH + " payload rows into the CSV tool, analyse, read", batches.size(), start);
+        });
+        timings.print();
+    }
+
+    /** The payloads in batches of at most {@link #CSV_BATCH} lines in the textarea, where a CR inside a payload starts a line. */
+    private static List<List<String>> csvBatches() {
+        List<List<String>> batches = new ArrayList<>();
+        List<String> batch = new ArrayList<>();
+        int lines = 0;
+        for (String payload : PAYLOADS) {
+            int payloadLines = payload.split("\r\n|\r|\n", -1).length;
+            if (lines + payloadLines > CSV_BATCH) {
+                batches.add(batch);
+                batch = new ArrayList<>();
+                lines = 0;
+            }
+            batch.add(payload);
+            lines += payloadLines;
+        }
+        batches.add(batch);
+        return batches;
+    }
+
+    /**
+     * After an analysis: each bad line of the textarea (after the header, not blank) against the
+     * listed errors. An item must be exactly "line N: message", text only, for a line that is bad,
+     * and a field it quotes must be (the start of) a field of that line.
+     */
+    private static final String CSV_RESULT = FINDINGS + """
+            if (document.getElementById('sim-app').dataset.csvReady !== '1') return null;
+            const lines = document.getElementById('csv-input').value.split('\\n');
+            const badLines = [];
+            lines.forEach((line, i) => { if (i > 0 && line.trim() !== '') badLines.push(i + 1); });
+            const problems = [];
+            const listed = [];
+            const message = /^line (\\d+): (expected 2 columns \\(label, probability\\), found \\d+|(label must be 0 or 1|probability must be a number from 0 to 1), found (".*"))$/s;
+            for (const li of document.querySelectorAll('#csv-errors-list > li')) {
+              const m = message.exec(li.textContent);
+              if (li.children.length > 0 || !m || li.dataset.line !== m[1]) { problems.push(li.innerHTML.slice(0, 200)); continue; }
+              listed.push(Number(m[1]));
+              if (m[4] !== undefined) {
+                const field = JSON.parse(m[4]).replace(/…$/, '');
+                if (!lines[Number(m[1]) - 1].includes(field)) problems.push('line ' + m[1] + ' has no field ' + m[4]);
+              }
+            }
+            return { findings, problems, listed, badLines,
+                     status: document.getElementById('csv-status').textContent,
+                     resultsHidden: document.getElementById('csv-results').hidden };
+            """;
 
     // ---- the browser at work ----
 
-    /** Registers through the form; the browser stays signed in as them. */
-    private static void register(ChromeDriver driver, TestApp.Running app, String handle, String displayName) {
+    /** Registers through the form and lands on {@code next}; the browser stays signed in as them. */
+    private static void register(ChromeDriver driver, TestApp.Running app, String handle, String displayName, String next) {
+        Map<String, Object> after = submitRegistration(driver, app, handle, displayName, next);
+        assertThat(after.get("problem")).as("registration of %s", handle).isNull();
+    }
+
+    /**
+     * Signs out, fills the registration form (the display name as a paste: cut at the field's
+     * maxlength) and submits it. Returns the page it led to, with "typed" (what the field held) and,
+     * when it was refused, "problem" and "value" (the display name the form shows again).
+     */
+    private static Map<String, Object> submitRegistration(ChromeDriver driver, TestApp.Running app, String handle, String displayName, String next) {
         driver.manage().deleteAllCookies();
-        driver.get(app.baseUrl() + "/register");
-        driver.findElement(By.id("handle")).sendKeys(handle);
-        driver.findElement(By.id("displayName")).sendKeys(displayName);
-        driver.findElement(By.id("password")).sendKeys("correct horse battery");
-        submit(driver, driver.findElement(By.cssSelector("form[action='/register']")));
-        assertThat(driver.findElements(By.id("displayName"))).as("registration of %s", handle).isEmpty();
+        driver.get(app.baseUrl() + "/register?next=" + next);
+        @SuppressWarnings("unchecked")
+        List<Object> filled = (List<Object>) driver.executeScript(PASTE + """
+                document.getElementById('handle').value = arguments[0];
+                document.getElementById('password').value = arguments[2];
+                const typed = paste(document.getElementById('displayName'), arguments[1]);
+                window.__leaving = true;
+                return [typed, document.querySelector("form[action='/register'] button[type=submit]")];""", handle, displayName, PASSWORD);
+        Map<String, Object> after = clickAndWait(driver, (WebElement) filled.get(1), """
+                const problem = document.querySelector('#displayName-error, #handle-error, #password-error');
+                const field = document.getElementById('displayName');
+                return { problem: problem ? problem.textContent : null, value: field ? field.value : null };""");
+        after.put("typed", filled.get(0));
+        return after;
+    }
+
+    /** Pastes {@code body} into the comment form of the page the browser is on and posts it. */
+    private static Map<String, Object> submitComment(ChromeDriver driver, String body) {
+        @SuppressWarnings("unchecked")
+        List<Object> filled = (List<Object>) driver.executeScript(PASTE + """
+                const typed = paste(document.getElementById('comment-body'), arguments[0]);
+                window.__leaving = true;
+                return [typed, document.querySelector('#comment-form button[type=submit]')];""", body);
+        Map<String, Object> after = clickAndWait(driver, (WebElement) filled.get(1), COMMENT_FORM_STATE);
+        after.put("typed", filled.get(0));
+        return after;
+    }
+
+    /**
+     * On the statement page the browser is on, follows the statement's "Quote" link (which fills the
+     * reply form with its text as a quote and names the source) and posts the reply as it is filled in.
+     */
+    private static Map<String, Object> submitQuote(ChromeDriver driver, long source) {
+        if (!driver.getCurrentUrl().endsWith("/statements/" + source)) {
+            driver.navigate().to(driver.getCurrentUrl().replaceFirst("(https?://[^/]+).*", "$1") + "/statements/" + source);
+        }
+        WebElement quoteLink = (WebElement) driver.executeScript("window.__leaving = true;"
+                + "return document.querySelector('#s-' + arguments[0] + \" .statement-tools a[href$='?quote=1#reply']\");", source);
+        assertThat(quoteLink).as("Quote link of statement %d", source).isNotNull();
+        Map<String, Object> form = clickAndWait(driver, quoteLink, """
+                window.__leaving = true;
+                return { quote: document.getElementById('comment-quote').value,
+                         submit: document.querySelector('#comment-form button[type=submit]') };""");
+        assertThat((String) form.get("quote")).as("source named by the Quote link").startsWith(source + "@");
+        Map<String, Object> after = clickAndWait(driver, (WebElement) form.get("submit"), COMMENT_FORM_STATE);
+        assertThat(after.get("error")).as("the quote of statement %d refused", source).isNull();
+        return after;
+    }
+
+    private static final String PASTE = """
+            const paste = (f, text) => {
+              f.value = f.maxLength >= 0 ? text.slice(0, f.maxLength) : text;
+              f.dispatchEvent(new Event('input', { bubbles: true }));
+              return f.value;
+            };
+            """;
+
+    private static final String COMMENT_FORM_STATE = """
+            const error = document.getElementById('comment-error');
+            const field = document.getElementById('comment-body');
+            return { error: error ? error.textContent : null, value: field ? field.value : null };""";
+
+    /**
+     * Clicks {@code button} (whose page set {@code window.__leaving}) and waits, without a fixed poll
+     * interval, until the page it leads to has loaded; then runs {@code state} there and returns its
+     * result with "url" and "calls" (what the tripwire caught on the way, which fails the test).
+     */
+    private static Map<String, Object> clickAndWait(ChromeDriver driver, WebElement button, String state) {
+        button.click();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> after = new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(10)).until(d -> (Map<String, Object>)
+                ((ChromeDriver) d).executeScript("if (window.__leaving === true || document.readyState !== 'complete') return null;"
+                        + "const state = (() => {" + state + "})();"
+                        + "return Object.assign({}, state, { url: location.href, calls: (window.__xssCalls || ['no tripwire']).slice() });"));
+        assertThat((List<?>) after.get("calls")).as("what ran on %s", after.get("url")).isEmpty();
+        return new LinkedHashMap<>(after);
     }
 
     /** An admin made by the create-admin command, signed in through the login form of the reading browser. */
@@ -154,36 +441,16 @@ class XssBrowserTest {
         return driver;
     }
 
-    /**
-     * Puts {@code text} into the field as a paste does (cut at the field's maxlength) and returns what the
-     * field then holds. Not typed key by key: that took over a second a payload on a loaded 2-core
-     * machine, and Tab or CR cannot be typed into a field anyway (Tab moves the focus, Enter submits).
-     */
-    private static String fill(ChromeDriver driver, WebElement field, String text) {
-        return (String) driver.executeScript("const f = arguments[0];"
-                + "f.value = f.maxLength >= 0 ? arguments[1].slice(0, f.maxLength) : arguments[1];"
-                + "f.dispatchEvent(new Event('input', { bubbles: true }));"
-                + "return f.value;", field, text);
-    }
-
-    /** Clicks the form's submit button and waits until the page it leads to has loaded. */
-    private static void submit(ChromeDriver driver, WebElement form) {
-        driver.executeScript("window.__leaving = true");
-        form.findElement(By.cssSelector("button[type=submit]")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(WebDriverException.class).until(d ->
-                Boolean.TRUE.equals(((ChromeDriver) d).executeScript("return window.__leaving !== true && document.readyState === 'complete'")));
-    }
-
     /** The statement a post led to ("…#s-12"), or null when the form was shown again. */
-    private static Long postedId(ChromeDriver driver) {
-        String url = driver.getCurrentUrl();
+    private static Long postedId(Map<String, Object> after) {
+        String url = (String) after.get("url");
         int at = url.indexOf("#s-");
         return at < 0 ? null : Long.parseLong(url.substring(at + 3));
     }
 
     private static void assertInert(ChromeDriver driver, String page) {
         @SuppressWarnings("unchecked")
-        List<String> findings = (List<String>) driver.executeScript(FINDINGS);
+        List<String> findings = (List<String>) driver.executeScript(FINDINGS + "return findings;");
         assertThat(findings).as("what ran or turned into markup on %s", page).isEmpty();
     }
 
@@ -192,72 +459,86 @@ class XssBrowserTest {
         return Browser.consoleErrors(driver).stream().filter(m -> m.contains("Content Security Policy")).toList();
     }
 
-    // ---- the pages that list statements ----
+    // ---- reading pages ----
 
-    /** The text content of each statement's element, by statement id, for the ids the page shows. */
-    private static Map<Long, String> statementBodies(ChromeDriver driver, String selectorPattern, Iterable<Long> ids) {
-        List<Long> idList = new ArrayList<>();
-        ids.forEach(idList::add);
-        List<String> selectors = idList.stream().map(id -> selectorPattern.formatted(id)).toList();
+    /** Opens {@code url} and reads it in one script: fails on anything that ran or became markup. */
+    private static Map<String, Object> read(ChromeDriver driver, String url, String what) {
+        driver.navigate().to(url);
         @SuppressWarnings("unchecked")
-        List<String> texts = (List<String>) driver.executeScript(
-                "return arguments[0].map(s => { const el = document.querySelector(s); return el ? el.textContent : null; })", selectors);
-        Map<Long, String> shown = new LinkedHashMap<>();
-        for (int i = 0; i < idList.size(); i++) {
-            assertThat(texts.get(i)).as("%s on %s", selectors.get(i), driver.getCurrentUrl()).isNotNull();
-            shown.put(idList.get(i), texts.get(i));
-        }
-        return shown;
+        Map<String, Object> page = (Map<String, Object>) driver.executeScript(READ_PAGE);
+        assertThat((List<?>) page.get("findings")).as("what ran or turned into markup on %s (%s)", what, url).isEmpty();
+        return page;
     }
 
-    /** Every statement on a person's pages, following "Older statements" to the end. */
-    private static Map<Long, String> personPages(ChromeDriver driver, TestApp.Running app, String handle) {
-        Map<Long, String> shown = new LinkedHashMap<>();
-        driver.get(app.baseUrl() + "/people/" + handle);
-        while (true) {
-            assertInert(driver, driver.getCurrentUrl());
-            @SuppressWarnings("unchecked")
-            Map<String, String> page = (Map<String, String>) driver.executeScript("""
-                    const shown = {};
-                    for (const a of document.querySelectorAll('.person-statements article.statement')) {
-                      shown[a.getAttribute('aria-label').replace('Statement #', '')] = a.querySelector('.statement-body').textContent;
-                    }
-                    return shown;""");
-            page.forEach((id, text) -> shown.put(Long.parseLong(id), text));
-            List<WebElement> older = driver.findElements(By.linkText("Older statements"));
-            if (older.isEmpty()) {
-                return shown;
-            }
-            driver.get(older.get(0).getDomProperty("href"));
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, String>> statements(Map<String, Object> page) {
+        return (Map<String, Map<String, String>>) page.get("statements");
+    }
+
+    /** Every statement on a person's pages, following "Older statements" to the end, as one page. */
+    private static Map<String, Object> personPages(ChromeDriver driver, TestApp.Running app, String handle) {
+        Map<String, Map<String, String>> shown = new LinkedHashMap<>();
+        String url = app.baseUrl() + "/people/" + handle;
+        while (url != null) {
+            Map<String, Object> page = read(driver, url, "a page of @" + handle);
+            shown.putAll(statements(page));
+            url = (String) page.get("older");
         }
+        return Map.of("statements", shown);
     }
 
     /** Files a report on each statement (setup, over HTTP), reads the queue in the browser, dismisses the reports. */
-    private static Map<Long, String> queuePages(ChromeDriver driver, TestApp.Running app, Iterable<Long> ids) {
+    private static void queuePages(ChromeDriver driver, TestApp.Running app, Map<Long, Expected> expected) {
         WebClient reporter = app.client().signedUp("reporter");
         WebClient moderator = app.client();
         moderator.login("ada", Admin.PASSWORD);
-        List<Long> all = new ArrayList<>();
-        ids.forEach(all::add);
-        Map<Long, String> shown = new LinkedHashMap<>();
+        List<Long> all = new ArrayList<>(expected.keySet());
         for (int from = 0; from < all.size(); from += QUEUE_BATCH) {
             List<Long> batch = all.subList(from, Math.min(all.size(), from + QUEUE_BATCH));
             for (long id : batch) {
                 WebClient.Page report = reporter.post("/statements/" + id + "/reports", Map.of("reason", "spam", "details", ""));
                 assertThat(report.status()).as("report on %d", id).isEqualTo(303);
             }
-            driver.get(app.baseUrl() + "/moderation");
-            assertInert(driver, "the moderation queue");
-            shown.putAll(statementBodies(driver, "#queue-%d .statement-body", batch));
+            Map<String, Object> queue = read(driver, app.baseUrl() + "/moderation", "the moderation queue");
+            assertThat(statements(queue).keySet()).as("the queue").containsExactlyInAnyOrderElementsOf(batch.stream().map(String::valueOf).toList());
+            assertShown(queue, filtered(expected, batch));
             for (long id : batch) {
                 WebClient.Page dismissed = moderator.post("/moderation/statements/" + id + "/dismiss-reports", Map.of("reason", "Read in a test"));
                 assertThat(dismissed.status()).as("dismissing reports on %d", id).isEqualTo(303);
             }
         }
-        return shown;
+    }
+
+    private static Map<Long, Expected> filtered(Map<Long, Expected> expected, Iterable<?> ids) {
+        Map<Long, Expected> some = new LinkedHashMap<>();
+        for (Object id : ids) {
+            long key = Long.parseLong(String.valueOf(id));
+            some.put(key, expected.get(key));
+        }
+        return some;
     }
 
     // ---- text as text ----
+
+    /**
+     * Each expected statement is on the page, with its byline's name exactly (where the page shows
+     * one), its quote's text exactly, and its body's text as CommonMark shows it.
+     */
+    private static void assertShown(Map<String, Object> page, Map<Long, Expected> expected) {
+        Map<String, Map<String, String>> shown = statements(page);
+        expected.forEach((id, want) -> {
+            Map<String, String> got = shown.get(String.valueOf(id));
+            assertThat(got).as("statement %d (%s) on the page", id, want.payload()).isNotNull();
+            if (got.get("name") != null) {
+                assertThat(got.get("name")).as("byline of statement %d, display name %s", id, want.payload()).isEqualTo(want.name());
+            }
+            assertThat(withoutWhiteSpace(got.get("body"))).as("text of statement %d, from %s", id, want.payload())
+                    .isEqualTo(withoutWhiteSpace(want.text()));
+            if (want.quote() != null) {
+                assertThat(got.get("quote")).as("quote in statement %d of %s", id, want.payload()).isEqualTo(want.quote());
+            }
+        });
+    }
 
     private static final Parser COMMONMARK = Parser.builder().build();
     private static final HtmlRenderer ESCAPING_RENDERER = HtmlRenderer.builder().escapeHtml(true).build();
@@ -268,18 +549,35 @@ class XssBrowserTest {
      * (made here, without the app's code), compared without white space, because where one block
      * ends and the next begins is a space to one text extractor and nothing or a newline to another.
      * Every character a reader should see is there, and no tag, attribute or script became markup.
+     * A quote is one paragraph of that text, so it is compared exactly.
      */
-    private static void assertBodiesShowText(Map<Long, String> shown, Map<Long, String> posted) {
-        assertThat(shown.keySet()).as("statements shown").containsExactlyInAnyOrderElementsOf(posted.keySet());
-        shown.forEach((id, text) -> assertThat(withoutWhiteSpace(text)).as("text of statement %d, posted as %s", id, posted.get(id))
-                .isEqualTo(withoutWhiteSpace(markdownText(posted.get(id)))));
-    }
-
     static String markdownText(String markdown) {
         return Jsoup.parseBodyFragment(ESCAPING_RENDERER.render(COMMONMARK.parse(markdown))).body().text();
     }
 
     private static String withoutWhiteSpace(String text) {
         return text.replaceAll("[\\s\\p{Z}]+", "");
+    }
+
+    /** Time per step, printed with the test's output so the cost of each phase stays visible. */
+    private static final class Timings {
+        private final StringBuilder lines = new StringBuilder();
+
+        void add(String step, int count, long startNanos) {
+            addNanos(step, count, System.nanoTime() - startNanos);
+        }
+
+        void addNanos(String step, int count, long nanos) {
+            lines.append(String.format("  %-62s %5d × %6.1f ms = %6.1f s%n", step, count,
+                    nanos / 1e6 / Math.max(1, count), nanos / 1e9));
+        }
+
+        void heading(String heading) {
+            lines.insert(0, heading + "\n");
+        }
+
+        void print() {
+            System.out.println(lines);
+        }
     }
 }
