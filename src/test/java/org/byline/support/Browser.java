@@ -1,6 +1,7 @@
 package org.byline.support;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.PageLoadStrategy;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -37,11 +38,20 @@ public final class Browser {
     }
 
     public static ChromeDriver start() {
+        return start(PageLoadStrategy.NORMAL);
+    }
+
+    /**
+     * A browser whose navigations return at {@code strategy}: NORMAL after the load event, EAGER once
+     * the document is parsed (DOMContentLoaded), for a browser that only fills in forms.
+     */
+    public static ChromeDriver start(PageLoadStrategy strategy) {
         requireChromium();
         try {
             Path profile = Files.createTempDirectory("byline-chromium-");
             ChromeOptions options = new ChromeOptions();
             options.setBinary(CHROMIUM);
+            options.setPageLoadStrategy(strategy);
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--no-first-run", "--disable-quic", "--window-size=1280,2000",

@@ -3,6 +3,7 @@ package org.byline.support;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.PageLoadStrategy;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
@@ -11,11 +12,21 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * Chromium the class is skipped, or fails under CI (see {@link Browser#requireChromium()}).
  */
 public final class SharedBrowser implements BeforeAllCallback, AfterAllCallback {
+    private final PageLoadStrategy strategy;
     private ChromeDriver driver;
+
+    public SharedBrowser() {
+        this(PageLoadStrategy.NORMAL);
+    }
+
+    /** See {@link Browser#start(PageLoadStrategy)}. */
+    public SharedBrowser(PageLoadStrategy strategy) {
+        this.strategy = strategy;
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        driver = Browser.start();
+        driver = Browser.start(strategy);
     }
 
     @Override
