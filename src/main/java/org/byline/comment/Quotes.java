@@ -150,7 +150,24 @@ public final class Quotes {
 
     /** A statement's text as a Markdown "&gt;" quote, to start a reply with. */
     public static String asMarkdownQuote(String markdown) {
-        return "> " + Markdown.plainText(markdown).replace("\n", " ") + "\n\n";
+        return quoteOf(Markdown.plainText(markdown));
     }
+
+    /**
+     * Text a reader saw, as a Markdown "&gt;" quote that shows that same text: what Markdown would read
+     * as emphasis, code, an entity, a link or HTML anywhere, and as a block marker ("#", "-", "1.")
+     * at the start, is escaped; so "&amp;amp;" or "*a*" in the source stays as it was shown and the
+     * quote still matches its source.
+     */
+    public static String quoteOf(String plainText) {
+        String line = INLINE_SIGN.matcher(plainText.replace("\n", " ")).replaceAll("\\\\$0");
+        line = LEADING_SIGN.matcher(line).replaceFirst("\\\\$0");
+        return "> " + LIST_NUMBER.matcher(line).replaceFirst("$1\\\\$2") + "\n\n";
+    }
+
+    private static final Pattern INLINE_SIGN = Pattern.compile("[\\\\`*_\\[\\]<&]");
+    /** ASCII punctuation opening the line could start a heading, list, quote, fence or break. */
+    private static final Pattern LEADING_SIGN = Pattern.compile("^[!-/:-@^{-~]");
+    private static final Pattern LIST_NUMBER = Pattern.compile("^([0-9]{1,9})([.)])");
 
 }

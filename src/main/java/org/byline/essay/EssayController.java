@@ -1,6 +1,7 @@
 package org.byline.essay;
 
 import io.javalin.http.Context;
+import org.byline.comment.Quotes;
 import org.byline.comment.StatementDao;
 import org.byline.comment.Statements;
 import org.byline.web.Pages;
@@ -56,7 +57,7 @@ public final class EssayController {
         String quoted = quote == null ? null : essays.document(essay).paragraphText(quote);
         Statements.Draft draft = quoted == null
                 ? new Statements.Draft("", "", filter == null ? "" : filter, "")
-                : new Statements.Draft("> " + quoted + "\n\n", "", quote, quote);
+                : new Statements.Draft(Quotes.quoteOf(quoted), "", quote, quote);
         if (quoted != null) {
             filter = quote;
         }

@@ -93,4 +93,19 @@ class QuoteTest {
             assertThat(form.selectFirst("#comment-quote").val()).isEqualTo("p-3");
         });
     }
+
+    @Test
+    void theQuoteLinkOfAStatementQuotesItsTextAsShownMarkdownSignsAndAll() {
+        TestApp.run(app -> {
+            WebClient alice = app.client().signedUp("alice");
+            long source = WebClient.postedId(alice.comment(ESSAY, "\\# `&amp;` \\*not emphasis\\*, <i>a tag</i> &amp;lt; 1. \\[x]"));
+            String shown = app.client().get("/statements/" + source).html().selectFirst("#s-" + source + " .statement-body").text();
+            WebClient bob = app.client().signedUp("bob");
+            var form = bob.get("/statements/" + source + "?quote=1").html();
+            long quoting = WebClient.postedId(bob.comment(ESSAY, Map.of("body", form.selectFirst("#comment-body").val(),
+                    "quote", form.selectFirst("#comment-quote").val(), "parentId", String.valueOf(source))));
+            Element quote = app.client().get("/statements/" + quoting).html().selectFirst("#s-" + quoting + " .statement-body > blockquote");
+            assertThat(quote.text()).isEqualTo(shown).isEqualTo("# &amp; *not emphasis*, <i>a tag</i> &lt; 1. [x]");
+        });
+    }
 }

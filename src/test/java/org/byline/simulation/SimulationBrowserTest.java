@@ -1,13 +1,12 @@
 package org.byline.simulation;
 
 import org.byline.support.Browser;
+import org.byline.support.SharedBrowser;
 import org.byline.support.TestApp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -21,31 +20,20 @@ import static org.assertj.core.api.Assertions.within;
 
 /** The simulation in a real browser (Debian's headless Chromium) against the real server. */
 class SimulationBrowserTest {
-    private static ChromeDriver driver;
-
-    @BeforeAll
-    static void startBrowser() {
-        driver = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
+    @RegisterExtension
+    static final SharedBrowser browser = new SharedBrowser();
 
     private static WebDriverWait waiting() {
-        return new WebDriverWait(driver, Duration.ofSeconds(60));
+        return new WebDriverWait(browser.driver(), Duration.ofSeconds(60));
     }
 
     private static void open(String url) {
-        driver.get(url);
+        browser.driver().get(url);
         waiting().until(d -> "1".equals(d.findElement(By.tagName("body")).getDomAttribute("data-sim-ready")));
     }
 
     private static String point(String attribute) {
-        return driver.findElement(By.id("sim-point")).getDomAttribute(attribute);
+        return browser.driver().findElement(By.id("sim-point")).getDomAttribute(attribute);
     }
 
     private static void waitForReady() {
@@ -55,42 +43,42 @@ class SimulationBrowserTest {
     @Test
     void simulationPageDrawsBothPlotsAndReactsToControls() {
         TestApp.run(app -> {
-            Browser.consoleErrors(driver);
+            Browser.consoleErrors(browser.driver());
             open(app.baseUrl() + "/simulation");
             waitForReady();
-            assertThat(driver.findElements(By.cssSelector("#sim-chart-miss-ranges .uplot canvas"))).isNotEmpty();
-            assertThat(driver.findElements(By.cssSelector("#sim-chart-confidence .uplot canvas"))).isNotEmpty();
+            assertThat(browser.driver().findElements(By.cssSelector("#sim-chart-miss-ranges .uplot canvas"))).isNotEmpty();
+            assertThat(browser.driver().findElements(By.cssSelector("#sim-chart-confidence .uplot canvas"))).isNotEmpty();
             double f1 = Double.parseDouble(point("data-f1"));
             double sklearnLoss = Double.parseDouble(point("data-loss"));
             assertThat(f1).isCloseTo(0.92, within(1e-9));
 
-            new Select(driver.findElement(By.id("sim-rule"))).selectByValue("keras");
+            new Select(browser.driver().findElement(By.id("sim-rule"))).selectByValue("keras");
             waiting().until(d -> !String.valueOf(sklearnLoss).equals(point("data-loss")));
             waitForReady();
             double kerasLoss = Double.parseDouble(point("data-loss"));
             assertThat(kerasLoss).isLessThan(sklearnLoss);
-            assertThat(driver.getCurrentUrl()).contains("rule=keras");
+            assertThat(browser.driver().getCurrentUrl()).contains("rule=keras");
 
             // A shared link reproduces the same numbers in a fresh page.
-            String shared = driver.getCurrentUrl();
+            String shared = browser.driver().getCurrentUrl();
             open(shared);
             waitForReady();
             assertThat(Double.parseDouble(point("data-loss"))).isEqualTo(kerasLoss);
-            assertThat(new Select(driver.findElement(By.id("sim-rule"))).getFirstSelectedOption().getDomAttribute("value")).isEqualTo("keras");
-            assertThat(Browser.consoleErrors(driver)).isEmpty();
+            assertThat(new Select(browser.driver().findElement(By.id("sim-rule"))).getFirstSelectedOption().getDomAttribute("value")).isEqualTo("keras");
+            assertThat(Browser.consoleErrors(browser.driver())).isEmpty();
         });
     }
 
     @Test
     void pastedPredictionsAreScoredInTheBrowserWithoutSendingThem() {
         TestApp.run(app -> {
-            Browser.consoleErrors(driver);
+            Browser.consoleErrors(browser.driver());
             open(app.baseUrl() + "/simulation");
             waitForReady();
             List<String> rows = List.of("label,probability", "1,0.9", "1,0.8", "1,0.3", "0,0.2", "0,0.6", "0,0.01", "1,0.99", "0,0.4");
-            driver.findElement(By.id("csv-input")).sendKeys(String.join("\n", rows));
-            Number before = (Number) driver.executeScript("return performance.getEntriesByType('resource').length");
-            driver.findElement(By.id("csv-analyse")).click();
+            browser.driver().findElement(By.id("csv-input")).sendKeys(String.join("\n", rows));
+            Number before = (Number) browser.driver().executeScript("return performance.getEntriesByType('resource').length");
+            browser.driver().findElement(By.id("csv-analyse")).click();
             waiting().until(d -> "1".equals(d.findElement(By.id("sim-app")).getDomAttribute("data-csv-ready")));
 
             int tp = 0, fp = 0, fn = 0;
@@ -107,12 +95,12 @@ class SimulationBrowserTest {
             assertThat(value("csv-f1")).isCloseTo(2.0 * tp / (2 * tp + fp + fn), within(1e-12));
             assertThat(value("csv-logloss-sklearn")).isGreaterThan(0);
             @SuppressWarnings("unchecked")
-            List<String> requested = (List<String>) driver.executeScript(
+            List<String> requested = (List<String>) browser.driver().executeScript(
                     "return performance.getEntriesByType('resource').slice(arguments[0]).map(e => e.name)", before.intValue());
             // Loading the worker's own modules is fine; anything else (or any query string) could carry the data.
             assertThat(requested).as("requests made by the analysis")
                     .allMatch(url -> url.startsWith(app.baseUrl() + "/static/js/sim/") && !url.contains("?"));
-            assertThat(Browser.consoleErrors(driver)).isEmpty();
+            assertThat(Browser.consoleErrors(browser.driver())).isEmpty();
         });
     }
 
@@ -123,9 +111,9 @@ class SimulationBrowserTest {
         TestApp.run(app -> {
             open(app.baseUrl() + "/simulation");
             waitForReady();
-            driver.findElement(By.id("csv-file")).sendKeys(csv.toString());
+            browser.driver().findElement(By.id("csv-file")).sendKeys(csv.toString());
             waiting().until(d -> "1".equals(d.findElement(By.id("sim-app")).getDomAttribute("data-csv-ready")));
-            List<String> badLines = driver.findElements(By.cssSelector("#csv-errors-list li[data-line]")).stream()
+            List<String> badLines = browser.driver().findElements(By.cssSelector("#csv-errors-list li[data-line]")).stream()
                     .map(li -> li.getDomAttribute("data-line")).toList();
             assertThat(badLines).containsExactly("3", "4");
             assertThat(value("csv-rows")).isEqualTo(3);
@@ -136,17 +124,17 @@ class SimulationBrowserTest {
     @Test
     void theFirstEssayShowsBothPlotsLive() {
         TestApp.run(app -> {
-            Browser.consoleErrors(driver);
+            Browser.consoleErrors(browser.driver());
             open(app.baseUrl() + "/essays/f1-score-rises-while-loss-keeps-increasing");
-            List<WebElement> live = driver.findElements(By.cssSelector("figure.sim-embed[data-live='1'] .uplot canvas"));
+            List<WebElement> live = browser.driver().findElements(By.cssSelector("figure.sim-embed[data-live='1'] .uplot canvas"));
             assertThat(live).hasSizeGreaterThanOrEqualTo(2);
-            assertThat(driver.findElements(By.cssSelector("figure.sim-embed img"))).isEmpty();
-            assertThat(driver.findElement(By.cssSelector("a.sim-open-link")).getDomAttribute("href")).startsWith("/simulation?");
-            assertThat(Browser.consoleErrors(driver)).isEmpty();
+            assertThat(browser.driver().findElements(By.cssSelector("figure.sim-embed img"))).isEmpty();
+            assertThat(browser.driver().findElement(By.cssSelector("a.sim-open-link")).getDomAttribute("href")).startsWith("/simulation?");
+            assertThat(Browser.consoleErrors(browser.driver())).isEmpty();
         });
     }
 
     private static double value(String id) {
-        return Double.parseDouble(driver.findElement(By.id(id)).getDomAttribute("data-value"));
+        return Double.parseDouble(browser.driver().findElement(By.id(id)).getDomAttribute("data-value"));
     }
 }

@@ -1,11 +1,14 @@
 package org.byline.support;
 
+import org.openqa.selenium.By;
+import org.openqa.selenium.PageLoadStrategy;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -35,11 +38,20 @@ public final class Browser {
     }
 
     public static ChromeDriver start() {
+        return start(PageLoadStrategy.NORMAL);
+    }
+
+    /**
+     * A browser whose navigations return at {@code strategy}: NORMAL after the load event, EAGER once
+     * the document is parsed (DOMContentLoaded), for a browser that only fills in forms.
+     */
+    public static ChromeDriver start(PageLoadStrategy strategy) {
         requireChromium();
         try {
             Path profile = Files.createTempDirectory("byline-chromium-");
             ChromeOptions options = new ChromeOptions();
             options.setBinary(CHROMIUM);
+            options.setPageLoadStrategy(strategy);
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--no-first-run", "--disable-quic", "--window-size=1280,2000",
@@ -56,6 +68,15 @@ public final class Browser {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** Signs in through the login form, as a person would, and waits for the page {@code next} (a path) it leads to. */
+    public static void signIn(ChromeDriver driver, String baseUrl, String handle, String password, String next) {
+        driver.get(baseUrl + "/login?next=" + next);
+        driver.findElement(By.id("handle")).sendKeys(handle);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().endsWith(next));
     }
 
     /** Console messages at SEVERE level (errors, uncaught exceptions, CSP violations) since the last call. */
