@@ -84,8 +84,8 @@ public final class App {
             System.exit(2);
         }
         Javalin app = create(config).start(config.port());
-        // SIGTERM (systemd, docker, kill) runs shutdown hooks: stop serving, then close the database, which is
-        // what writes H2's last commits to its file; without it a stop could lose acknowledged writes
+        // SIGTERM (systemd, docker, kill) runs shutdown hooks: stop serving and close the pool. (Acknowledged
+        // writes are already in the file, see Database.persistCommits; H2's own hook closes its database too.)
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
             LOG.info("Byline has stopped and closed its database");

@@ -28,6 +28,11 @@ public record Config(
         if (dbUrl == null || dbUrl.isBlank()) {
             dbUrl = h2FileUrl(dataDir);
         }
+        if (dbUrl.startsWith("jdbc:h2:")) {
+            // AUTO_SERVER's port only needs to be reached from this host. Set here, before any H2 connection
+            // (app, backup, restore, verify), because H2 reads the property once, when it first loads.
+            System.getProperties().putIfAbsent("h2.bindAddress", "127.0.0.1");
+        }
         return new Config(
                 parsePort(env.get("BYLINE_PORT")),
                 dataDir,
@@ -59,14 +64,12 @@ public record Config(
      * not WRITE_DELAY=0 (see there).</li>
      * <li>RETENTION_TIME=5000: with a CHECKPOINT per write, H2 writes a chunk per write and keeps each
      * replaced chunk for the retention time (45 s by default) before reusing its space, so under steady
-     * writes the file held 45 s of chunks: 80 commits/s for 6 minutes made 107 MB against 15 MB with
-     * 5 s. The checkpoints sync the file, which is what the retention time waits for.</li>
+     * writes the file held 45 s of chunks (bench/H2FileGrowth.java). H2 waits that long so that the file
+     * system has written a chunk's replacement before its space is reused; the CHECKPOINT SYNC after
+     * every write makes sure of that.</li>
      * </ul>
      */
     public static String h2FileUrl(Path dataDir) {
-        // AUTO_SERVER's port only needs to be reached from this host. Set here, before any H2 connection
-        // (app, backup, restore, verify), because H2 reads the property once, when it first loads.
-        System.getProperties().putIfAbsent("h2.bindAddress", "127.0.0.1");
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("byline") + ";AUTO_SERVER=TRUE;RETENTION_TIME=5000";
     }
 

@@ -7,10 +7,12 @@ import org.jdbi.v3.core.Jdbi;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringWriter;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Enumeration;
 import java.util.Properties;
@@ -54,16 +56,21 @@ public final class BackupCommand {
             return 1;
         }
         Path archive;
+        Path h2Backup;
         try {
-            archive = Files.createTempFile(dir, ".byline-backup-", ".tmp"); // owner-only on POSIX
+            // both owner-only on POSIX and with unpredictable names: they hold the whole database
+            archive = Files.createTempFile(dir, ".byline-backup-", ".tmp");
+            h2Backup = Files.createTempFile(dir, ".byline-backup-", ".h2.zip");
         } catch (IOException e) {
             err.println("backup: cannot write in " + dir + ": " + describe(e));
             return 1;
         }
-        Path h2Backup = dir.resolve(archive.getFileName() + ".h2.zip");
         try {
             copyDatabase(config, h2Backup);
             String fingerprint = writeArchive(config, h2Backup, archive);
+            try (FileChannel written = FileChannel.open(archive, StandardOpenOption.WRITE)) {
+                written.force(true); // on disk before it is called a backup
+            }
             Files.move(archive, file); // no replace: someone may have created FILE meanwhile
             out.println("Backed up the database" + (fingerprint != null ? " and the ledger signing key (" + fingerprint + ")" : "")
                     + " to " + file + " (" + Files.size(file) + " bytes). Keep it secret: it holds the signing key and password hashes.");

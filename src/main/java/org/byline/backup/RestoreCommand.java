@@ -1,6 +1,7 @@
 package org.byline.backup;
 
 import org.byline.Config;
+import org.byline.db.PrivateDirectories;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -119,12 +120,7 @@ public final class RestoreCommand {
 
     private static void place(ZipFile zip, ZipEntry entry, Path target, List<Path> written) throws IOException {
         Path dir = target.getParent();
-        List<Path> made = new ArrayList<>();
-        for (Path d = dir; d != null && !Files.exists(d); d = d.getParent()) {
-            made.add(0, d);
-        }
-        Files.createDirectories(dir);
-        written.addAll(made);
+        written.addAll(PrivateDirectories.create(dir));
         Path temp = Files.createTempFile(dir, ".byline-restore-", ".tmp"); // owner-only on POSIX
         written.add(temp);
         // written into the temporary file as created, keeping its owner-only permissions (the key is secret)

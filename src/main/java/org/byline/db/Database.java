@@ -26,7 +26,7 @@ public final class Database implements AutoCloseable {
     public static Database open(Config config) {
         if (config.dbUrl().startsWith("jdbc:h2:file:")) {
             try {
-                Files.createDirectories(config.dataDir());
+                PrivateDirectories.create(config.dataDir());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create data directory " + config.dataDir(), e);
             }
@@ -67,15 +67,16 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Puts every commit made so far into the database file before a write is acknowledged. H2 writes
-     * commits to its file in the background, up to 500 ms later, so a killed process lost statements it
-     * had already acknowledged (CrashSafetyIT); CHECKPOINT writes them now. (H2's WRITE_DELAY=0 would too,
-     * but it also stops the background writer that reclaims old chunks: the file grew by ~3.5 KB a
-     * commit, without bound.) A PostgreSQL commit is durable when it returns, so nothing to do there.
+     * Puts every commit made so far into the database file, synced, before a write is acknowledged. H2
+     * writes commits to its file in the background, up to 500 ms later, so a killed process lost
+     * statements it had already acknowledged (CrashSafetyIT); CHECKPOINT SYNC writes and syncs them now,
+     * which also lets Config.h2FileUrl shorten H2's retention time safely. (H2's WRITE_DELAY=0 writes each
+     * commit too, but it stops the background writer that reclaims old chunks: the file grew without
+     * bound, see bench/H2FileGrowth.java.) A PostgreSQL commit is durable when it returns.
      */
     public void persistCommits() {
         if (embeddedH2) {
-            jdbi.useHandle(handle -> handle.execute("CHECKPOINT"));
+            jdbi.useHandle(handle -> handle.execute("CHECKPOINT SYNC"));
         }
     }
 

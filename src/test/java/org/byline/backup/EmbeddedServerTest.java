@@ -1,5 +1,6 @@
 package org.byline.backup;
 
+import org.byline.Config;
 import org.byline.support.TestApp;
 import org.byline.support.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,8 @@ import java.net.NetworkInterface;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -21,7 +24,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** The H2 server that lets the backup command reach a running site is reachable from this host only. */
+/**
+ * The H2 server that lets the backup command reach a running site is reachable from this host only, and
+ * the lock file holding its key is in a directory only the app's user can read.
+ */
 class EmbeddedServerTest {
     @Test
     void theDatabaseServerAnswersOnLoopbackButNotOnTheNetwork() throws SocketException {
@@ -48,6 +54,16 @@ class EmbeddedServerTest {
                 }
             }).isInstanceOf(IOException.class);
         });
+    }
+
+    @Test
+    void theDataDirectoryTheAppCreatesIsReadableByItsUserOnly() throws IOException {
+        assumeFalse(TestDatabase.isPostgres(), "the embedded H2 database only");
+        Path dataDir = TestApp.freshDataDir().resolve("new").resolve("data");
+        Config config = TestApp.config(dataDir, env -> { });
+        TestApp.run(config, app -> { });
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.getParent()))).isEqualTo("rwx------");
     }
 
     private static boolean isLoopback(NetworkInterface nic) {
