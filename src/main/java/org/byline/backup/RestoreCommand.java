@@ -2,13 +2,16 @@ package org.byline.backup;
 
 import org.byline.Config;
 import org.byline.db.PrivateDirectories;
+import org.byline.ledger.SigningKey;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -53,8 +56,7 @@ public final class RestoreCommand {
                 err.println("restore: " + refusal + "; nothing was written");
                 return 1;
             }
-            extract(config, zip, backup);
-            String fingerprint = backup.manifest().getProperty("signing-key-fingerprint");
+            String fingerprint = extract(config, zip, backup);
             out.println("Restored the backup of " + backup.manifest().getProperty("created") + " into " + config.dataDir().toAbsolutePath()
                     + (fingerprint != null ? " with the ledger signing key " + fingerprint : " (it had no signing key)")
                     + ". Run java -jar byline.jar verify before starting the app.");
@@ -101,15 +103,23 @@ public final class RestoreCommand {
         }
     }
 
-    /** Each file goes to a temporary name beside its target, then is moved into place; on failure all are removed. */
-    private static void extract(Config config, ZipFile zip, BackupArchive.Checked backup) throws IOException {
+    /**
+     * Each file goes to a temporary name beside its target, then is moved into place; on failure all are removed.
+     * Returns the fingerprint of the restored signing key (null when the backup had none), read back from its
+     * new place so that a key that does not load fails the restore here rather than the next start-up.
+     */
+    private static String extract(Config config, ZipFile zip, BackupArchive.Checked backup) throws IOException {
         List<Path> written = new ArrayList<>();
         try {
             place(zip, backup.database(), BackupArchive.h2DatabaseFile(config.dbUrl()), written);
+            if (backup.signingKey() == null) {
+                return null;
+            }
             Path keyFile = config.ledgerKeyFile().toAbsolutePath().normalize();
-            if (backup.signingKey() != null && !Files.exists(keyFile)) {
+            if (!Files.exists(keyFile)) {
                 place(zip, backup.signingKey(), keyFile, written);
             }
+            return SigningKey.loadOrCreate(keyFile).fingerprint();
         } catch (IOException | RuntimeException e) {
             for (int i = written.size() - 1; i >= 0; i--) {
                 BackupCommand.deleteQuietly(written.get(i)); // files first, then the directories made for them
@@ -126,6 +136,9 @@ public final class RestoreCommand {
         // written into the temporary file as created, keeping its owner-only permissions (the key is secret)
         try (InputStream in = zip.getInputStream(entry); OutputStream out = Files.newOutputStream(temp)) {
             in.transferTo(out);
+        }
+        try (FileChannel restored = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+            restored.force(true); // on disk before it takes its name
         }
         Files.move(temp, target);
         written.add(target);

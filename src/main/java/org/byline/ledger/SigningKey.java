@@ -52,13 +52,14 @@ public final class SigningKey {
     }
 
     private static SigningKey read(Path file) throws IOException {
-        byte[] pkcs8 = Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
+        String text = Files.readString(file, StandardCharsets.US_ASCII).strip();
         try {
+            byte[] pkcs8 = Base64.getDecoder().decode(text);
             KeyFactory factory = KeyFactory.getInstance(ALGORITHM);
             PrivateKey privateKey = factory.generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
             return new SigningKey(privateKey, publicKeyOf(factory, (EdECPrivateKey) privateKey));
-        } catch (GeneralSecurityException | ClassCastException e) {
-            throw new IllegalStateException("the ledger signing key " + file + " is not an Ed25519 PKCS#8 key", e);
+        } catch (GeneralSecurityException | ClassCastException | IllegalArgumentException e) {
+            throw new IllegalStateException("the ledger signing key " + file + " is not a base64 Ed25519 PKCS#8 key", e);
         }
     }
 

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -125,6 +126,30 @@ class BackupRestoreTest {
         assertThat(restore.err()).contains("a different ledger signing key already exists at " + otherKey);
         assertThat(Files.exists(site.dataDir())).isFalse();
         assertThat(Files.readString(otherKey)).isEqualTo(keyBefore);
+    }
+
+    @Test
+    void aBackupWhoseSigningKeyDoesNotLoadIsNotRestoredAndLeavesNothing() throws IOException {
+        Path damaged = TestApp.freshDataDir().resolve("damaged-key.zip");
+        try (ZipFile original = new ZipFile(backup.toFile());
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(damaged))) {
+            for (ZipEntry entry : java.util.Collections.list(original.entries())) {
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                if (entry.getName().equals(BackupArchive.SIGNING_KEY)) {
+                    out.write("not a key".getBytes(StandardCharsets.US_ASCII));
+                } else {
+                    try (var in = original.getInputStream(entry)) {
+                        in.transferTo(out);
+                    }
+                }
+            }
+        }
+        Config site = emptySite();
+
+        Cli restore = Cli.restore(site, damaged.toString());
+        assertThat(restore.exit()).isEqualTo(1);
+        assertThat(restore.err()).contains("restore failed, nothing left behind", "ledger signing key");
+        assertThat(Files.exists(site.dataDir())).isFalse();
     }
 
     @Test
