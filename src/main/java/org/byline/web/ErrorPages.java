@@ -4,9 +4,11 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.MethodNotAllowedResponse;
+import org.h2.api.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.sql.SQLException;
 import java.util.Map;
 
 /** One place that turns every failed request into a page (or JSON under /api) that names the problem. */
@@ -36,6 +38,15 @@ public final class ErrorPages {
             ctx.status(405);
         });
         routes.exception(Exception.class, (e, ctx) -> {
+            if (cutShortByShutdown(e)) {
+                // H2's own shutdown hook closed the database under a request still in flight (it runs beside
+                // ours, and H2 refuses DB_CLOSE_ON_EXIT=FALSE with AUTO_SERVER): its transaction rolled back
+                LOG.warn("{} {} cut short: the app is shutting down", ctx.method(), ctx.path());
+                ctx.header("Retry-After", "5");
+                ctx.attribute(MESSAGE, "The site is restarting. Nothing you sent was saved; please try again in a few seconds.");
+                ctx.status(503);
+                return;
+            }
             LOG.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
             ctx.status(500);
         });
@@ -62,6 +73,16 @@ public final class ErrorPages {
             LOG.error("Could not render error page {}", status, e);
             ctx.contentType("text/plain; charset=utf-8").result(status + " " + title(status) + ": " + message);
         }
+    }
+
+    /** H2's error for a connection used after its shutdown hook closed the database. */
+    static boolean cutShortByShutdown(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getErrorCode() == ErrorCode.DATABASE_CALLED_AT_SHUTDOWN) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** API paths, and requests that ask for JSON, get errors as JSON. */
