@@ -42,8 +42,7 @@ public final class BackupCommand {
             PostgresAdvice.backup(config, file, err);
             return 2;
         }
-        if (!config.dbUrl().startsWith("jdbc:h2:")) {
-            err.println("backup: only the embedded H2 database is backed up by this command, not " + config.dbUrl());
+        if (!CommandLine.isEmbeddedH2File(config, "backup", err)) {
             return 2;
         }
         if (Files.exists(file)) {
@@ -62,7 +61,7 @@ public final class BackupCommand {
             archive = Files.createTempFile(dir, ".byline-backup-", ".tmp");
             h2Backup = Files.createTempFile(dir, ".byline-backup-", ".h2.zip");
         } catch (IOException e) {
-            err.println("backup: cannot write in " + dir + ": " + describe(e));
+            err.println("backup: cannot write in " + dir + ": " + CommandLine.describe(e));
             return 1;
         }
         try {
@@ -82,11 +81,11 @@ public final class BackupCommand {
             err.println("backup: " + file + " was created while the backup ran; nothing replaced");
             return 1;
         } catch (IOException | RuntimeException e) {
-            err.println("backup failed: " + describe(e));
+            err.println("backup failed: " + CommandLine.describe(e));
             return 1;
         } finally {
-            deleteQuietly(h2Backup);
-            deleteQuietly(archive);
+            CommandLine.deleteQuietly(h2Backup);
+            CommandLine.deleteQuietly(archive);
         }
     }
 
@@ -140,22 +139,5 @@ public final class BackupCommand {
         StringWriter text = new StringWriter();
         p.store(text, "Byline backup: restore with java -jar byline.jar restore FILE");
         return text.toString();
-    }
-
-    /** The first line of the cause, e.g. H2's "Database ... not found" or "AccessDeniedException: /x". */
-    static String describe(Exception e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        if (e instanceof IOException && !(e.getClass() == IOException.class)) {
-            message = e.getClass().getSimpleName() + ": " + message;
-        }
-        return message.lines().findFirst().orElse(message);
-    }
-
-    static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // a stray temporary file is left behind; the command's own result stands
-        }
     }
 }

@@ -1,9 +1,13 @@
 package org.byline.backup;
 
+import org.byline.Config;
+
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** What {@code backup FILE} and {@code restore FILE} share on the command line. */
+/** What {@code backup FILE} and {@code restore FILE} share: their argument, their checks, their error messages. */
 final class CommandLine {
     private CommandLine() {
     }
@@ -15,5 +19,32 @@ final class CommandLine {
             return null;
         }
         return Path.of(args[1]).toAbsolutePath().normalize();
+    }
+
+    /** Whether the configured database is an H2 file (the one these commands copy), printing why not otherwise. */
+    static boolean isEmbeddedH2File(Config config, String command, PrintStream err) {
+        if (config.dbUrl().startsWith("jdbc:h2:file:")) {
+            return true;
+        }
+        err.println(command + ": only the embedded H2 database file (jdbc:h2:file:...) is handled by this command, not " + config.dbUrl());
+        return false;
+    }
+
+    /** The first line of the cause, e.g. H2's "Database ... not found" or "AccessDeniedException: /x". */
+    static String describe(Exception e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (e instanceof IOException && !(e.getClass() == IOException.class)) {
+            message = e.getClass().getSimpleName() + ": " + message;
+        }
+        return message.lines().findFirst().orElse(message);
+    }
+
+    /** Removes a temporary or partly written file, if it is there. */
+    static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // a stray temporary file is left behind; the command's own result stands
+        }
     }
 }

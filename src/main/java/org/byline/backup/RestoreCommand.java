@@ -41,8 +41,7 @@ public final class RestoreCommand {
             PostgresAdvice.restore(config, file, err);
             return 2;
         }
-        if (!config.dbUrl().startsWith("jdbc:h2:file:")) {
-            err.println("restore: only into an embedded H2 database file (jdbc:h2:file:...), not " + config.dbUrl());
+        if (!CommandLine.isEmbeddedH2File(config, "restore", err)) {
             return 2;
         }
         if (!Files.isRegularFile(file)) {
@@ -68,7 +67,7 @@ public final class RestoreCommand {
             err.println("restore: " + file + " is not a Byline backup (" + e.getMessage() + ")");
             return 1;
         } catch (IOException | RuntimeException e) {
-            err.println("restore failed, nothing left behind: " + BackupCommand.describe(e));
+            err.println("restore failed, nothing left behind: " + CommandLine.describe(e));
             return 1;
         }
     }
@@ -122,7 +121,7 @@ public final class RestoreCommand {
             return SigningKey.loadOrCreate(keyFile).fingerprint();
         } catch (IOException | RuntimeException e) {
             for (int i = written.size() - 1; i >= 0; i--) {
-                BackupCommand.deleteQuietly(written.get(i)); // files first, then the directories made for them
+                CommandLine.deleteQuietly(written.get(i)); // files first, then the directories made for them
             }
             throw e;
         }

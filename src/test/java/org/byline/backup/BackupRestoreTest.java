@@ -210,6 +210,20 @@ class BackupRestoreTest {
     }
 
     @Test
+    void backupAndRestoreRefuseAnH2DatabaseThatIsNotAFile() {
+        Config inMemory = TestApp.config(TestApp.freshDataDir(), env -> env.put("BYLINE_DB_URL", "jdbc:h2:mem:byline"));
+        Path target = TestApp.freshDataDir().resolve("memory.zip");
+
+        Cli backupOfMemory = Cli.backup(inMemory, target.toString());
+        Cli restoreIntoMemory = Cli.restore(inMemory, backup.toString());
+        assertThat(backupOfMemory.exit()).isEqualTo(2);
+        assertThat(backupOfMemory.err()).contains("backup: only the embedded H2 database file (jdbc:h2:file:...)", "jdbc:h2:mem:byline");
+        assertThat(restoreIntoMemory.exit()).isEqualTo(2);
+        assertThat(restoreIntoMemory.err()).contains("restore: only the embedded H2 database file");
+        assertThat(Files.exists(target)).isFalse();
+    }
+
+    @Test
     void backupAndRestoreWithoutAFileAreUsageErrors() {
         Cli backupUsage = Cli.backup(emptySite());
         Cli restoreUsage = Cli.restore(emptySite());
