@@ -40,9 +40,18 @@ final class PostgresAdvice {
         err.println("  java -jar byline.jar verify");
     }
 
-    /** {@code -h HOST -p PORT -U USER -d NAME} from the JDBC URL; the password comes from PGPASSWORD or ~/.pgpass. */
-    private static String connection(Config config) {
-        URI uri = URI.create(config.dbUrl().substring("jdbc:".length()));
+    /**
+     * {@code -h HOST -p PORT -U USER -d NAME} from the JDBC URL; the password comes from PGPASSWORD or ~/.pgpass.
+     * Both forms of the driver's URL: {@code jdbc:postgresql://host:port/name} and {@code jdbc:postgresql:name}.
+     */
+    static String connection(Config config) {
+        String url = config.dbUrl().substring("jdbc:".length());
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            return "-d " + quote(url); // pg_dump takes a connection URI as its database name too
+        }
         StringBuilder s = new StringBuilder();
         if (uri.getHost() != null) {
             s.append("-h ").append(quote(uri.getHost())).append(' ');
@@ -53,8 +62,9 @@ final class PostgresAdvice {
         if (!config.dbUser().isBlank()) {
             s.append("-U ").append(quote(config.dbUser())).append(' ');
         }
-        String path = uri.getPath() == null ? "" : uri.getPath();
-        return s.append("-d ").append(quote(path.startsWith("/") ? path.substring(1) : path)).toString();
+        String name = uri.isOpaque() ? uri.getSchemeSpecificPart() : uri.getPath() == null ? "" : uri.getPath();
+        name = name.replaceFirst("^/", "").replaceFirst("\\?.*$", "");
+        return name.isEmpty() ? s.toString().strip() : s.append("-d ").append(quote(name)).toString();
     }
 
     /** A POSIX shell word: single quotes, with any single quote written as '\''. */

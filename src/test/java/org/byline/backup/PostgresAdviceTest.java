@@ -1,0 +1,43 @@
+package org.byline.backup;
+
+import org.byline.Config;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The pg_dump / pg_restore connection options printed for each form of the driver's JDBC URL. */
+class PostgresAdviceTest {
+
+    private static String connection(String url, String user) {
+        return PostgresAdvice.connection(Config.fromEnv(Map.of("BYLINE_DB_URL", url, "BYLINE_DB_USER", user)));
+    }
+
+    @Test
+    void hostPortAndDatabaseComeFromAFullUrl() {
+        assertThat(connection("jdbc:postgresql://db.internal:5433/byline?sslmode=require", "app"))
+                .isEqualTo("-h db.internal -p 5433 -U app -d byline");
+    }
+
+    @Test
+    void aUrlWithoutHostNamesOnlyTheDatabase() {
+        assertThat(connection("jdbc:postgresql:byline", "app")).isEqualTo("-U app -d byline");
+        assertThat(connection("jdbc:postgresql:byline?ssl=true", "")).isEqualTo("-d byline");
+    }
+
+    @Test
+    void aUrlWithoutDatabaseLeavesTheDefaultToPgDump() {
+        assertThat(connection("jdbc:postgresql://localhost/", "app")).isEqualTo("-h localhost -U app");
+    }
+
+    @Test
+    void aNameThatNeedsQuotingIsQuotedForTheShell() {
+        assertThat(connection("jdbc:postgresql://localhost/it's", "o'brien")).isEqualTo("-h localhost -U 'o'\\''brien' -d 'it'\\''s'");
+    }
+
+    @Test
+    void aUrlJavaCannotParseIsPassedAsAConnectionUri() {
+        assertThat(connection("jdbc:postgresql://localhost/by line", "app")).isEqualTo("-d 'postgresql://localhost/by line'");
+    }
+}
