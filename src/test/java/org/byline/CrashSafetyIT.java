@@ -2,12 +2,12 @@ package org.byline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.byline.support.AppProcess;
 import org.byline.support.WebClient;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,7 +38,6 @@ class CrashSafetyIT {
     private static final int WRITERS = 4;
     /** Acknowledged posts in a round before the kill: enough that the kill lands among busy writers. */
     private static final int ACKS_BEFORE_KILL = 40;
-    private static final Pattern SERVING = Pattern.compile("Byline is serving on (http://localhost:\\d+)/");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path jar = Path.of(System.getProperty("byline.jar", "target/byline.jar")).toAbsolutePath();
@@ -54,13 +53,14 @@ class CrashSafetyIT {
 
         for (int round = 1; round <= ROUNDS; round++) {
             long started = System.nanoTime();
-            Server server = Server.start(jar, dataDir, logs.resolve("round-" + round + ".log"));
+            AppProcess server = AppProcess.start(AppProcess.fromJar(jar), env(dataDir), workDir(), logs.resolve("round-" + round + ".log"));
             long serving = System.nanoTime();
+            int exitCode;
             try {
                 assertAllPresentAndWhole(server, acknowledged);
                 List<WebClient> writers = new ArrayList<>();
                 for (int w = 0; w < WRITERS; w++) {
-                    WebClient client = new WebClient(server.baseUrl);
+                    WebClient client = new WebClient(server.baseUrl());
                     // accounts made in round 1 must survive the kills too: later rounds sign in to them
                     WebClient.Page signedIn = round == 1
                             ? client.register("writer" + w, "Writer " + w, "correct horse battery")
@@ -73,9 +73,9 @@ class CrashSafetyIT {
                 assertThat(acknowledged.size() - before).as("round %d: posts acknowledged before the kill", round)
                         .isGreaterThanOrEqualTo(ACKS_BEFORE_KILL);
             } finally {
-                server.kill();
+                exitCode = server.kill();
             }
-            assertThat(server.exitCode).as("killed by SIGKILL (128 + 9)").isEqualTo(137);
+            assertThat(exitCode).as("killed by SIGKILL (128 + 9)").isEqualTo(137);
             long killed = System.nanoTime();
             assertVerifyPasses(dataDir, logs.resolve("verify-" + round + ".log"));
             // where the time goes, in the failsafe report: start-up, posting until the kill, verify
@@ -83,7 +83,7 @@ class CrashSafetyIT {
                     round, seconds(started, serving), acknowledged.size(), seconds(serving, killed), seconds(killed, System.nanoTime()));
         }
 
-        Server last = Server.start(jar, dataDir, logs.resolve("final.log"));
+        AppProcess last = AppProcess.start(AppProcess.fromJar(jar), env(dataDir), workDir(), logs.resolve("final.log"));
         try {
             assertAllPresentAndWhole(last, acknowledged);
         } finally {
@@ -91,12 +91,25 @@ class CrashSafetyIT {
         }
     }
 
+    /** Only these settings, none inherited from the environment the build runs in. */
+    private static Map<String, String> env(Path dataDir) {
+        return Map.of("BYLINE_DATA_DIR", dataDir.toString(),
+                "BYLINE_PORT", "0", // a free port, which the app logs
+                "BYLINE_RATE_LIMIT", "off",
+                "BYLINE_PREMODERATION", "0");
+    }
+
+    /** Away from the worktree's ./db/essays, so the app imports the jar's own copy. */
+    private Path workDir() {
+        return jar.getParent();
+    }
+
     private static double seconds(long fromNanos, long toNanos) {
         return (toNanos - fromNanos) / 1e9;
     }
 
     /** Writers post as fast as they can; once enough posts are acknowledged the server is killed under them. */
-    private static void postUntilKilled(Server server, List<WebClient> writers, int round, Map<Long, String> acknowledged)
+    private static void postUntilKilled(AppProcess server, List<WebClient> writers, int round, Map<Long, String> acknowledged)
             throws Exception {
         CountDownLatch enough = new CountDownLatch(ACKS_BEFORE_KILL);
         List<String> refused = new CopyOnWriteArrayList<>();
@@ -139,8 +152,8 @@ class CrashSafetyIT {
      * Every acknowledged statement is there with its exact text; every statement there (acknowledged or caught
      * by the kill) has its ledger entry and every statement-posted entry its statement: nothing half-written.
      */
-    private static void assertAllPresentAndWhole(Server server, Map<Long, String> acknowledged) throws IOException {
-        WebClient reader = new WebClient(server.baseUrl);
+    private static void assertAllPresentAndWhole(AppProcess server, Map<Long, String> acknowledged) throws IOException {
+        WebClient reader = new WebClient(server.baseUrl());
         Map<Long, String> stored = new HashMap<>();
         collect(JSON.readTree(reader.get("/api/essays/" + SLUG + "/comments").body()).get("comments"), stored);
         assertThat(stored).as("statements after restart").containsAllEntriesOf(acknowledged);
@@ -168,66 +181,7 @@ class CrashSafetyIT {
     }
 
     private void assertVerifyPasses(Path dataDir, Path log) throws Exception {
-        Process verify = Server.java(jar, dataDir, log, "verify").start();
-        assertThat(verify.waitFor(120, TimeUnit.SECONDS)).as("verify finished").isTrue();
-        assertThat(verify.exitValue()).as("verify exit code; output:\n" + Files.readString(log)).isZero();
-    }
-
-    /** The packaged app as a child process, its output in a log file under target/ for diagnosis. */
-    private static final class Server {
-        private final Process process;
-        private final String baseUrl;
-        private Integer exitCode;
-
-        private Server(Process process, String baseUrl) {
-            this.process = process;
-            this.baseUrl = baseUrl;
-        }
-
-        static ProcessBuilder java(Path jar, Path dataDir, Path log, String... args) {
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    // quicker start-up on a busy machine: the test needs no peak speed
-                    "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar.toString()));
-            command.addAll(List.of(args));
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .directory(jar.getParent().toFile()) // away from the worktree's ./db/essays: the jar's own copy
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
-            Map<String, String> env = builder.environment();
-            env.keySet().removeIf(name -> name.startsWith("BYLINE_"));
-            env.put("BYLINE_DATA_DIR", dataDir.toString());
-            env.put("BYLINE_PORT", "0"); // a free port, which the app logs
-            env.put("BYLINE_RATE_LIMIT", "off");
-            env.put("BYLINE_PREMODERATION", "0");
-            return builder;
-        }
-
-        static Server start(Path jar, Path dataDir, Path log) throws Exception {
-            Process process = java(jar, dataDir, log).start();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-            while (System.nanoTime() < deadline) {
-                if (!process.isAlive()) {
-                    throw new AssertionError("the app exited with " + process.exitValue() + " at start-up:\n" + Files.readString(log));
-                }
-                Matcher serving = SERVING.matcher(Files.readString(log, StandardCharsets.UTF_8));
-                if (serving.find()) {
-                    Server server = new Server(process, serving.group(1));
-                    assertThat(new WebClient(server.baseUrl).get("/healthz").status()).isEqualTo(200);
-                    return server;
-                }
-                Thread.sleep(50);
-            }
-            process.destroyForcibly();
-            throw new AssertionError("the app did not start within 90 s:\n" + Files.readString(log));
-        }
-
-        /** SIGKILL: {@code destroyForcibly} sends it on Linux; the exit code 137 (128 + 9) confirms it. */
-        void kill() throws InterruptedException {
-            if (exitCode == null) {
-                process.destroyForcibly();
-                exitCode = process.waitFor();
-            }
-        }
+        int exit = AppProcess.run(AppProcess.fromJar(jar, "verify"), env(dataDir), workDir(), log);
+        assertThat(exit).as("verify exit code; output:\n" + AppProcess.readLog(log)).isZero();
     }
 }

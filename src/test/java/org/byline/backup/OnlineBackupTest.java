@@ -1,6 +1,7 @@
 package org.byline.backup;
 
 import org.byline.Config;
+import org.byline.support.AppProcess;
 import org.byline.support.Cli;
 import org.byline.support.Db;
 import org.byline.support.TestApp;
@@ -8,7 +9,6 @@ import org.byline.support.TestDatabase;
 import org.byline.support.WebClient;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,7 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,8 +60,8 @@ class OnlineBackupTest {
             }
             acknowledgedBefore.addAll(acknowledged);
             long started = System.nanoTime();
-            Process backup = backupProcess(app.config(), file);
-            boolean finished = backup.waitFor(90, TimeUnit.SECONDS);
+            Path log = file.resolveSibling("backup.log");
+            int exit = AppProcess.run(AppProcess.fromClassPath("backup", file.toString()), backupEnv(app.config()), Path.of("."), log);
             measured[0] = "[backup] online backup from a second JVM in " + (System.nanoTime() - started) / 1_000_000 + " ms, ";
             int postedDuringBackup = acknowledged.size() - acknowledgedBefore.size();
             stop.set(true);
@@ -70,9 +69,7 @@ class OnlineBackupTest {
                 writer.get(); // a failed post fails the test here
             }
             pool.shutdown();
-            String output = new String(backup.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(finished).as("backup finished").isTrue();
-            assertThat(backup.exitValue()).as(output).isZero();
+            assertThat(exit).as(AppProcess.readLog(log)).isZero();
             assertThat(postedDuringBackup).as("people kept posting while the backup ran").isPositive();
             measured[0] += acknowledgedBefore.size() + " statements before it, " + postedDuringBackup + " during it";
         });
@@ -87,15 +84,10 @@ class OnlineBackupTest {
         System.out.println(measured[0]); // after the run: JavalinTest captures output while the app runs
     }
 
-    /** {@code backup FILE} in its own JVM, with the app's settings, as an operator runs it next to the app. */
-    static Process backupProcess(Config config, Path file) throws java.io.IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "org.byline.App", "backup", file.toString()).redirectErrorStream(true);
-        Map<String, String> env = builder.environment();
-        env.put("BYLINE_DATA_DIR", config.dataDir().toString());
-        env.put("BYLINE_DB_URL", config.dbUrl());
-        env.put("BYLINE_LEDGER_KEY_FILE", config.ledgerKeyFile().toString());
-        return builder.start();
+    /** The app's settings, as an operator gives them to {@code backup FILE} run next to the app. */
+    static Map<String, String> backupEnv(Config config) {
+        return Map.of("BYLINE_DATA_DIR", config.dataDir().toString(),
+                "BYLINE_DB_URL", config.dbUrl(),
+                "BYLINE_LEDGER_KEY_FILE", config.ledgerKeyFile().toString());
     }
 }
