@@ -86,6 +86,50 @@ class ModerationSuspensionTest {
     }
 
     @Test
+    void aSuspendedMembersEditPageOffersWithdrawalButNoEditForm() {
+        TestApp.run(app -> {
+            WebClient mod = Staff.moderator(app, Staff.admin(app, "ada"), "moe");
+            WebClient alice = app.client().signedUp("alice");
+            long own = WebClient.postedId(alice.comment(ESSAY, "said before"));
+            Staff.done(Staff.suspend(mod, "alice", "7d", "A week off"));
+
+            Document edit = alice.get("/statements/" + own + "/edit").html();
+            assertThat(edit.getElementById("suspended-notice").text()).contains("suspended until", "A week off", "withdraw");
+            assertThat(edit.select("form[action$=/edit]")).isEmpty();
+            assertThat(edit.select("form[action$=/withdraw]")).hasSize(1);
+        });
+    }
+
+    @Test
+    void aSuspendedMembersEditIsRefusedAndTheirTextShownToCopy() {
+        TestApp.run(app -> {
+            WebClient mod = Staff.moderator(app, Staff.admin(app, "ada"), "moe");
+            WebClient alice = app.client().signedUp("alice");
+            long own = WebClient.postedId(alice.comment(ESSAY, "said before"));
+            Staff.done(Staff.suspend(mod, "alice", "7d", "A week off"));
+
+            Page refused = alice.post("/statements/" + own + "/edit", Map.of("body", "said differently"));
+            assertThat(refused.status()).isEqualTo(403);
+            assertThat(refused.html().selectFirst(".error-summary").text()).contains("suspended until", "A week off");
+            assertThat(refused.html().getElementById("edit-body").text()).isEqualTo("said differently");
+            assertThat(Db.count(app.config(), "statement_revisions")).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void aSuspendedMemberCanStillWithdrawTheirStatement() {
+        TestApp.run(app -> {
+            WebClient mod = Staff.moderator(app, Staff.admin(app, "ada"), "moe");
+            WebClient alice = app.client().signedUp("alice");
+            long own = WebClient.postedId(alice.comment(ESSAY, "said before"));
+            Staff.done(Staff.suspend(mod, "alice", "7d", "A week off"));
+
+            assertThat(alice.post("/statements/" + own + "/withdraw", Map.of()).status()).isEqualTo(303);
+            assertThat(app.client().get("/statements/" + own).html().selectFirst(".tombstone").text()).startsWith("Withdrawn by @alice");
+        });
+    }
+
+    @Test
     void anIndefiniteSuspensionSaysSoEverywhere() {
         TestApp.run(app -> {
             WebClient mod = Staff.moderator(app, Staff.admin(app, "ada"), "moe");
