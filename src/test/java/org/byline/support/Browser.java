@@ -76,7 +76,9 @@ public final class Browser {
         driver.findElement(By.id("handle")).sendKeys(handle);
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().endsWith(next));
+        // the whole address: the sign-in page's own "/login?next=/moderation" ends with "/moderation" too,
+        // and a navigation started before the form's answer arrives is overtaken by it
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().equals(baseUrl + next));
     }
 
     /** Console messages at SEVERE level (errors, uncaught exceptions, CSP violations) since the last call. */
