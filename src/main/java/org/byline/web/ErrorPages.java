@@ -111,6 +111,7 @@ public final class ErrorPages {
             case 431 -> "Headers too large";
             case 429 -> "Too many requests";
             case 503 -> "Unavailable";
+            case 505 -> "HTTP version not supported";
             default -> "Something went wrong";
         };
     }
@@ -128,6 +129,7 @@ public final class ErrorPages {
             case 415 -> "Send forms as application/x-www-form-urlencoded (UTF-8), as the site's own forms do.";
             case 429 -> "Too many requests in a short time. Please wait a minute and try again.";
             case 503 -> "The site is temporarily unavailable. Please try again shortly.";
+            case 505 -> "This site speaks HTTP/1.1 (and 1.0) only.";
             default -> "The site hit an error it did not expect. Nothing you sent was half-saved; please try again.";
         };
     }
