@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.HandlerType;
 import io.javalin.router.ParsedEndpoint;
-import org.byline.App;
 import org.byline.ledger.LedgerVerifier;
 import org.byline.support.Admin;
 import org.byline.support.Db;
@@ -65,6 +64,9 @@ class BadInputPropertyTest {
     private static final Pattern PARAM = Pattern.compile("\\{([a-z]+)}");
     /** Every property draws its attempts from this seed, so a run can be repeated; a failure names the seed it used. */
     private static final String SEED_PROPERTY = "byline.props.seed";
+
+    /** Well under Jetty's 8 KB input buffer with the request line and headers. */
+    private static final int BODY_JETTY_READS_AT_ONCE = 4_096;
     private static final long DEFAULT_SEED = 20_260_703L;
     private static final int SHRINK_STEPS = 40;
 
@@ -388,9 +390,10 @@ class BadInputPropertyTest {
             Gen<List<byte[]>> parts = route.method() == HandlerType.GET ? constant(List.of()) : parts(route);
             return path.zip(contentType, accept, booleans(), parts,
                     (p, type, acc, inHeader, body) -> new Attempt(route, p, route.sender(), type, acc, inHeader, body))
-                    // Jetty refuses a path that is not UTF-8 before reading the body and closes the connection, so a
-                    // client still sending a body beyond the limit sees a reset, not an answer: test those apart
-                    .assuming(a -> a.size() <= App.MAX_REQUEST_BYTES || !a.path().contains("%"));
+                    // Jetty refuses a path that is not UTF-8 before reading the body and closes the connection; body
+                    // bytes it has not read by then make that close a reset, which can overtake its answer (seen in
+                    // CI with a 60 KB body). A %-escaped path goes with a body that fits Jetty's first 8 KB read.
+                    .assuming(a -> a.size() <= BODY_JETTY_READS_AT_ONCE || !a.path().contains("%"));
         });
     }
 
