@@ -62,11 +62,11 @@ public record Config(
      * DB_CLOSE_ON_EXIT=FALSE, so H2's shutdown hook closes the database when the JVM exits.</li>
      * <li>Commits reach the file before a write is acknowledged through {@code Database.persistCommits},
      * not WRITE_DELAY=0 (see there).</li>
-     * <li>RETENTION_TIME=5000: with a CHECKPOINT per write, H2 writes a chunk per write and keeps each
+     * <li>RETENTION_TIME=5000: with a store per write, H2 writes a chunk per write and keeps each
      * replaced chunk for the retention time (45 s by default) before reusing its space, so under steady
      * writes the file held 45 s of chunks (bench/H2FileGrowth.java). H2 waits that long so that the file
-     * system has written a chunk's replacement before its space is reused; the CHECKPOINT SYNC after
-     * every write makes sure of that.</li>
+     * system has written a chunk's replacement before its space is reused; the fsync after every
+     * write makes sure of that.</li>
      * </ul>
      */
     public static String h2FileUrl(Path dataDir) {

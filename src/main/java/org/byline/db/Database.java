@@ -4,12 +4,14 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.byline.Config;
 import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.ConnectionException;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.sql.SQLException;
 
 /** The connection pool, migrated schema and Jdbi handle shared by every feature. */
 public final class Database implements AutoCloseable {
@@ -69,14 +71,23 @@ public final class Database implements AutoCloseable {
     /**
      * Puts every commit made so far into the database file, synced, before a write is acknowledged. H2
      * writes commits to its file in the background, up to 500 ms later, so a killed process lost
-     * statements it had already acknowledged (CrashSafetyIT); CHECKPOINT SYNC writes and syncs them now,
-     * which also lets Config.h2FileUrl shorten H2's retention time safely. (H2's WRITE_DELAY=0 writes each
-     * commit too, but it stops the background writer that reclaims old chunks: the file grew without
-     * bound, see bench/H2FileGrowth.java.) A PostgreSQL commit is durable when it returns.
+     * statements it had already acknowledged (CrashSafetyIT); {@link H2CommitSync} waits for the chunk
+     * that holds them and syncs the file, which also lets Config.h2FileUrl shorten H2's retention time
+     * safely. (H2's WRITE_DELAY=0 writes each commit too, but it stops the background writer that
+     * reclaims old chunks: the file grew without bound, see bench/H2FileGrowth.java.) A PostgreSQL
+     * commit is durable when it returns.
      */
     public void persistCommits() {
         if (embeddedH2) {
-            jdbi.useHandle(handle -> handle.execute("CHECKPOINT SYNC"));
+            jdbi.useHandle(handle -> {
+                try {
+                    if (!H2CommitSync.writeAndSync(handle.getConnection())) {
+                        handle.execute("CHECKPOINT SYNC"); // the database is another process's: ask it over SQL
+                    }
+                } catch (SQLException e) {
+                    throw new ConnectionException(e);
+                }
+            });
         }
     }
 

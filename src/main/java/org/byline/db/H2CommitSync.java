@@ -1,0 +1,67 @@
+package org.byline.db;
+
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.FileStore;
+import org.h2.mvstore.MVStore;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Waits until every commit made so far on an embedded H2 database is written to its file, then syncs it.
+ *
+ * <p>H2 stores commits in chunks: each store raises the MVStore's version and writes a chunk of that
+ * version holding every change made before it. {@code CHECKPOINT SYNC} asks for a store and an fsync,
+ * but a store already begun by H2's background writer (which hands its chunk to H2's serialization and
+ * save threads and returns) makes it skip its own, and the fsync does not wait for that chunk: a kill
+ * just then lost an acknowledged write. So this reads the version once the caller's commit has returned
+ * and waits for the chunk that covers it: {@link FileStore#lastChunkVersion()} moves only after a chunk
+ * has been written to the file.
+ */
+final class H2CommitSync {
+    private static final long PAUSE_NANOS = 200_000;
+    /** H2 writes a chunk in milliseconds; a wait this long means its writer is stuck or gone. */
+    private static final long GIVE_UP_NANOS = 10_000_000_000L;
+
+    private H2CommitSync() {
+    }
+
+    /**
+     * Returns false when the connection is not H2's embedded one (a process that reached the file
+     * through another's AUTO_SERVER): the caller then falls back to SQL.
+     */
+    static boolean writeAndSync(Connection connection) throws SQLException {
+        if (!connection.isWrapperFor(JdbcConnection.class)
+                || !(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
+            return false;
+        }
+        MVStore store = session.getDatabase().getStore().getMvStore();
+        FileStore<?> file = store.getFileStore();
+        // every change committed so far belongs to this version or an older one
+        long committed = store.getCurrentVersion();
+        long start = System.nanoTime();
+        while (!covered(store, file, committed)) {
+            if (store.isClosed()) {
+                throw new SQLException("the database closed before its latest commits were written");
+            }
+            if (System.nanoTime() - start > GIVE_UP_NANOS) {
+                throw new SQLException("H2 did not write its latest commits to the file within 10 s");
+            }
+            store.commit(); // stores now, unless another thread is storing (then its chunk is awaited)
+            if (!covered(store, file, committed)) {
+                LockSupport.parkNanos(PAUSE_NANOS);
+            }
+        }
+        file.sync();
+        return true;
+    }
+
+    private static boolean covered(MVStore store, FileStore<?> file, long committed) {
+        long written = file.lastChunkVersion();
+        // a chunk newer than the version holds all of its changes; or nothing is left to store and the
+        // last store begun (the current version) has been written
+        return written > committed || (!store.hasUnsavedChanges() && written >= store.getCurrentVersion());
+    }
+}
