@@ -1,7 +1,6 @@
 package org.byline;
 
 import io.javalin.Javalin;
-import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
 import org.byline.account.AccountController;
 import org.byline.account.CreateAdminCommand;
@@ -30,6 +29,7 @@ import org.byline.moderation.ModerationQueue;
 import org.byline.moderation.ReportController;
 import org.byline.moderation.Reports;
 import org.byline.moderation.Suspensions;
+import org.byline.web.AcknowledgedWrites;
 import org.byline.web.Access;
 import org.byline.db.Database;
 import org.byline.db.SiteSecrets;
@@ -176,12 +176,7 @@ public final class App {
                 }
             });
             errorPages.register(routes);
-            // a write is acknowledged only once it is in the database file (the response is sent after this)
-            routes.after(ctx -> {
-                if (ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD) {
-                    database.persistCommits();
-                }
-            });
+            new AcknowledgedWrites(database::persistCommits, errorPages).register(routes);
 
             routes.get("/", essayController::index);
             routes.get("/essays/{slug}", essayController::show);

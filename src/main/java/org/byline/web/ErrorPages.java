@@ -75,6 +75,23 @@ public final class ErrorPages {
         }
     }
 
+    /**
+     * A request's commit went through but could not be confirmed in the database file (the database
+     * closed or failed in between). This runs after the error pages have had their turn, so it answers
+     * itself, and it does not say "nothing was saved": the commit is most likely kept (H2 writes it when
+     * it closes), so a person who simply resent it would post it twice.
+     */
+    public void unconfirmedWrite(Context ctx, RuntimeException e) {
+        LOG.warn("{} {} committed, but its commit could not be confirmed on disk", ctx.method(), ctx.path(), e);
+        ctx.res().setHeader("Location", null); // a redirect would present the next page as if all was well
+        ctx.header("Retry-After", "5");
+        ctx.attribute("byline.rendered", null);
+        ctx.attribute(MESSAGE, "The site could not confirm that your change was stored (it may be restarting). "
+                + "It probably was: look for it in a few seconds before sending it again.");
+        ctx.status(503);
+        show(ctx, 503);
+    }
+
     /** H2's error for a connection used after its shutdown hook closed the database. */
     static boolean cutShortByShutdown(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
