@@ -1,10 +1,11 @@
 package org.byline.backup;
 
+import org.byline.db.H2Files;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Enumeration;
 import java.util.Properties;
 import java.util.zip.ZipEntry;
@@ -19,7 +20,7 @@ final class BackupArchive {
     static final String MANIFEST = "byline-backup.properties";
     static final String FORMAT = "byline-backup-1";
     static final String DATABASE_PREFIX = "database/";
-    static final String DATABASE_SUFFIX = ".mv.db";
+    static final String DATABASE_SUFFIX = H2Files.DATABASE_SUFFIX;
     static final String SIGNING_KEY = "ledger-signing-key";
 
     private BackupArchive() {
@@ -81,12 +82,5 @@ final class BackupArchive {
         }
         String file = name.substring(DATABASE_PREFIX.length());
         return !file.contains("/") && !file.contains("\\") && file.length() > DATABASE_SUFFIX.length();
-    }
-
-    /** The H2 database file a {@code jdbc:h2:file:} URL names, e.g. {@code /srv/data/byline.mv.db}. */
-    static Path h2DatabaseFile(String jdbcUrl) {
-        String path = jdbcUrl.substring("jdbc:h2:file:".length());
-        int options = path.indexOf(';');
-        return Path.of((options < 0 ? path : path.substring(0, options)) + DATABASE_SUFFIX).toAbsolutePath().normalize();
     }
 }

@@ -1,6 +1,7 @@
 package org.byline.backup;
 
 import org.byline.Config;
+import org.byline.db.H2Files;
 import org.byline.db.PrivateDirectories;
 import org.byline.ledger.SigningKey;
 
@@ -85,7 +86,7 @@ public final class RestoreCommand {
                 }
             }
         }
-        Path database = BackupArchive.h2DatabaseFile(config.dbUrl());
+        Path database = H2Files.databaseFile(config.dbUrl());
         if (Files.exists(database)) {
             return "a database already exists at " + database;
         }
@@ -110,7 +111,7 @@ public final class RestoreCommand {
     private static String extract(Config config, ZipFile zip, BackupArchive.Checked backup) throws IOException {
         List<Path> written = new ArrayList<>();
         try {
-            place(zip, backup.database(), BackupArchive.h2DatabaseFile(config.dbUrl()), written);
+            place(zip, backup.database(), H2Files.databaseFile(config.dbUrl()), written);
             if (backup.signingKey() == null) {
                 return null;
             }

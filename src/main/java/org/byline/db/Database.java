@@ -7,14 +7,17 @@ import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.ConnectionException;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
 
 /** The connection pool, migrated schema and Jdbi handle shared by every feature. */
 public final class Database implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final boolean embeddedH2;
@@ -27,11 +30,7 @@ public final class Database implements AutoCloseable {
 
     public static Database open(Config config) {
         if (config.dbUrl().startsWith("jdbc:h2:file:")) {
-            try {
-                PrivateDirectories.create(config.dataDir());
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot create data directory " + config.dataDir(), e);
-            }
+            keepPrivate(config);
         }
         HikariConfig hikari = new HikariConfig();
         hikari.setJdbcUrl(config.dbUrl());
@@ -54,6 +53,34 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         return new Database(dataSource, config.dbUrl().startsWith("jdbc:h2:file:"));
+    }
+
+    /**
+     * The data directory, and the directory of an H2 file served through AUTO_SERVER, are the app
+     * user's alone: H2's lock file there holds the key to the database (Config.h2FileUrl). A data
+     * directory an earlier version created 0755 is closed; another directory is not ours to change,
+     * so an open one stops the start with what to do.
+     */
+    private static void keepPrivate(Config config) {
+        Path dataDir = config.dataDir().toAbsolutePath().normalize();
+        Path databaseDir = H2Files.databaseFile(config.dbUrl()).getParent();
+        try {
+            PrivateDirectories.create(dataDir);
+            if (PrivateDirectories.openToOthers(dataDir)) {
+                PrivateDirectories.closeToOthers(dataDir);
+                LOG.warn("data directory {} was open to other users; it is now the app user's only (mode 0700)", dataDir);
+            }
+            if (!databaseDir.equals(dataDir) && H2Files.autoServer(config.dbUrl())) {
+                PrivateDirectories.create(databaseDir);
+                if (PrivateDirectories.openToOthers(databaseDir)) {
+                    throw new IllegalStateException("the directory of the H2 database, " + databaseDir
+                            + ", is open to other users, and with AUTO_SERVER its lock file holds the key to the"
+                            + " database: make it the app user's only (chmod 700 " + databaseDir + ")");
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create or check the directory " + dataDir + " / " + databaseDir, e);
+        }
     }
 
     public Jdbi jdbi() {

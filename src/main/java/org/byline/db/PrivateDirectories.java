@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Creates a directory and its missing parents readable by the app's user only. The data directory holds
@@ -32,5 +35,29 @@ public final class PrivateDirectories {
             }
         }
         return made;
+    }
+
+    private static final Set<PosixFilePermission> OTHERS = EnumSet.of(
+            PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
+            PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+
+    /**
+     * Whether other users (group or others) may enter or list {@code dir}; false where the file system
+     * has no POSIX permissions.
+     */
+    public static boolean openToOthers(Path dir) throws IOException {
+        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            return false;
+        }
+        Set<PosixFilePermission> permissions = EnumSet.copyOf(Files.getPosixFilePermissions(dir));
+        permissions.retainAll(OTHERS);
+        return !permissions.isEmpty();
+    }
+
+    /** Takes group and others' permissions off {@code dir} (one an earlier version created 0755, say). */
+    public static void closeToOthers(Path dir) throws IOException {
+        Set<PosixFilePermission> permissions = EnumSet.copyOf(Files.getPosixFilePermissions(dir));
+        permissions.removeAll(OTHERS);
+        Files.setPosixFilePermissions(dir, permissions);
     }
 }

@@ -1,6 +1,7 @@
 package org.byline.backup;
 
 import org.byline.Config;
+import org.byline.db.Database;
 import org.byline.support.TestApp;
 import org.byline.support.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,28 @@ class EmbeddedServerTest {
         TestApp.run(config, app -> { });
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir))).isEqualTo("rwx------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.getParent()))).isEqualTo("rwx------");
+    }
+
+    @Test
+    void aDataDirectoryOpenToOthersIsClosedAtStart() throws IOException {
+        assumeFalse(TestDatabase.isPostgres(), "the embedded H2 database only");
+        Path dataDir = Files.createDirectories(TestApp.freshDataDir().resolve("data"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        TestApp.run(TestApp.config(dataDir, env -> { }), app -> { });
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir))).isEqualTo("rwx------");
+    }
+
+    @Test
+    void anAutoServerDatabaseInADirectoryOpenToOthersIsRefused() throws IOException {
+        assumeFalse(TestDatabase.isPostgres(), "the embedded H2 database only");
+        Path shared = Files.createDirectories(TestApp.freshDataDir().resolve("shared"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        Config config = TestApp.config(TestApp.freshDataDir(),
+                env -> env.put("BYLINE_DB_URL", "jdbc:h2:file:" + shared.resolve("byline") + ";AUTO_SERVER=TRUE"));
+        assertThatThrownBy(() -> Database.open(config).close())
+                .hasMessageContaining(shared.toString()).hasMessageContaining("chmod 700");
+        assertThat(shared.resolve("byline.mv.db")).doesNotExist();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(shared))).isEqualTo("rwxr-xr-x");
     }
 
     private static boolean isLoopback(NetworkInterface nic) {
