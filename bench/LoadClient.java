@@ -137,7 +137,7 @@ public class LoadClient {
         }
         System.out.printf("RESULT instances=%d clients=%d seconds=%.1f posted=%d failed=%d rate=%.1f missing=%d ledger_entries=%d ledger_breaks=%d%n",
                 bases.size(), clients, elapsed, acknowledged.size(), failed.get(), rate, missing, ledgerEntries, ledgerBreaks);
-        return missing != 0 || ledgerBreaks != 0 ? 1 : 0;
+        return missing != 0 || ledgerBreaks != 0 || failed.get() != 0 ? 1 : 0;
     }
 
     // ---- mixed: reads and writes against one instance (bench/load.sh) ----
@@ -479,12 +479,17 @@ public class LoadClient {
             Thread t = new Thread(() -> {
                 try {
                     start.await();
-                    for (int n = 0; n < 1_000_000 && System.nanoTime() < deadline[0]; n++) {
+                } catch (InterruptedException e) {
+                    return;
+                }
+                // a failed request is counted and the client goes on: one error must not idle it for the rest of the run
+                for (int n = 0; n < 1_000_000 && System.nanoTime() < deadline[0]; n++) {
+                    try {
                         step.run(client, n);
+                    } catch (Exception e) {
+                        failure.on(e);
+                        System.err.println("client " + client + ": " + e);
                     }
-                } catch (Exception e) {
-                    failure.on(e);
-                    System.err.println("client " + client + ": " + e);
                 }
             });
             t.start();
