@@ -2,12 +2,19 @@ package org.byline.db;
 
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.RandomAccessStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Waits until every commit made so far on an embedded H2 database is written to its file, then syncs it.
@@ -19,11 +26,40 @@ import java.util.concurrent.locks.LockSupport;
  * just then lost an acknowledged write. So this reads the version once the caller's commit has returned
  * and waits for the chunk that covers it: {@link FileStore#lastChunkVersion()} moves only after a chunk
  * has been written to the file.
+ *
+ * <p>Then the file's header must lead to that chunk. After a crash H2 starts from the chunk the header
+ * names and follows each chunk's guess of where the next one will go. When a chunk lands elsewhere (in
+ * space freed by old chunks) H2 rewrites the header, but from its field of the newest chunk, which it
+ * sets only after that write: the header names the chunk before, whose guess is wrong, and the restart
+ * lost the newest commits (H2 2.5.252, RandomAccessStore.writeChunk; seen as acknowledged statements
+ * missing after SIGKILL in bench/load.sh, and in H2CommitSyncTest). So once the chunk is written,
+ * a header that does not name the newest chunk is written again, under H2's own chunk-saving lock.
  */
 final class H2CommitSync {
+    private static final Logger LOG = LoggerFactory.getLogger(H2CommitSync.class);
     private static final long PAUSE_NANOS = 200_000;
     /** H2 writes a chunk in milliseconds; a wait this long means its writer is stuck or gone. */
     private static final long GIVE_UP_NANOS = 10_000_000_000L;
+
+    private static final Method WRITE_STORE_HEADER;
+    private static final Field SAVE_CHUNK_LOCK;
+
+    static {
+        Method writeHeader = null;
+        Field lock = null;
+        try {
+            writeHeader = RandomAccessStore.class.getDeclaredMethod("writeStoreHeader");
+            writeHeader.setAccessible(true);
+            lock = FileStore.class.getDeclaredField("saveChunkLock");
+            lock.setAccessible(true);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.warn("cannot reach H2's store header ({}): after a crash, the newest commits may be lost", e.toString());
+            writeHeader = null;
+            lock = null;
+        }
+        WRITE_STORE_HEADER = writeHeader;
+        SAVE_CHUNK_LOCK = lock;
+    }
 
     private H2CommitSync() {
     }
@@ -54,8 +90,28 @@ final class H2CommitSync {
                 LockSupport.parkNanos(PAUSE_NANOS);
             }
         }
+        headerToNewestChunk(file);
         file.sync();
         return true;
+    }
+
+    private static void headerToNewestChunk(FileStore<?> file) throws SQLException {
+        if (WRITE_STORE_HEADER == null || !(file instanceof RandomAccessStore)) {
+            return;
+        }
+        try {
+            ReentrantLock saving = (ReentrantLock) SAVE_CHUNK_LOCK.get(file);
+            saving.lock();
+            try {
+                if (DataUtils.readHexLong(file.getStoreHeader(), "version", 0) != file.lastChunkVersion()) {
+                    WRITE_STORE_HEADER.invoke(file);
+                }
+            } finally {
+                saving.unlock();
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new SQLException("could not write H2's store header", e);
+        }
     }
 
     private static boolean covered(MVStore store, FileStore<?> file, long committed) {
