@@ -46,11 +46,17 @@ final class PostgresAdvice {
      */
     static String connection(Config config) {
         String url = config.dbUrl().substring("jdbc:".length());
+        // pg_dump takes a connection URI as its database name too; its query (which may hold a
+        // password=) and any user:password@ are left out: these lines are for printing
+        String printable = url.replaceFirst("\\?.*$", "").replaceFirst("^(postgresql://)[^/@]*@", "$1");
         URI uri;
         try {
             uri = URI.create(url);
         } catch (IllegalArgumentException e) {
-            return "-d " + quote(url); // pg_dump takes a connection URI as its database name too
+            return userOption(config) + "-d " + quote(printable);
+        }
+        if (!uri.isOpaque() && uri.getRawAuthority() != null && uri.getHost() == null) {
+            return userOption(config) + "-d " + quote(printable); // several hosts (h1:5432,h2:5432): libpq reads them from a URI
         }
         StringBuilder s = new StringBuilder();
         if (uri.getHost() != null) {
@@ -59,12 +65,14 @@ final class PostgresAdvice {
         if (uri.getPort() > 0) {
             s.append("-p ").append(uri.getPort()).append(' ');
         }
-        if (!config.dbUser().isBlank()) {
-            s.append("-U ").append(quote(config.dbUser())).append(' ');
-        }
+        s.append(userOption(config));
         String name = uri.isOpaque() ? uri.getSchemeSpecificPart() : uri.getPath() == null ? "" : uri.getPath();
         name = name.replaceFirst("^/", "").replaceFirst("\\?.*$", "");
         return name.isEmpty() ? s.toString().strip() : s.append("-d ").append(quote(name)).toString();
+    }
+
+    private static String userOption(Config config) {
+        return config.dbUser().isBlank() ? "" : "-U " + quote(config.dbUser()) + " ";
     }
 
     /** A POSIX shell word: single quotes, with any single quote written as '\''. */

@@ -38,6 +38,19 @@ class PostgresAdviceTest {
 
     @Test
     void aUrlJavaCannotParseIsPassedAsAConnectionUri() {
-        assertThat(connection("jdbc:postgresql://localhost/by line", "app")).isEqualTo("-d 'postgresql://localhost/by line'");
+        assertThat(connection("jdbc:postgresql://localhost/by line", "app")).isEqualTo("-U app -d 'postgresql://localhost/by line'");
+    }
+
+    @Test
+    void aPasswordInTheUrlIsNeverPrinted() {
+        assertThat(connection("jdbc:postgresql://localhost/by line?user=app&password=s3cret", ""))
+                .isEqualTo("-d 'postgresql://localhost/by line'");
+        assertThat(connection("jdbc:postgresql://db/byline?password=s3cret", "app")).doesNotContain("s3cret");
+    }
+
+    @Test
+    void severalHostsArePassedAsAConnectionUri() {
+        assertThat(connection("jdbc:postgresql://db1:5432,db2:5433/byline?targetServerType=primary", "app"))
+                .isEqualTo("-U app -d 'postgresql://db1:5432,db2:5433/byline'");
     }
 }
