@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Enumeration;
+import java.util.HexFormat;
 import java.util.Properties;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -73,7 +76,41 @@ final class BackupArchive {
         if (Boolean.parseBoolean(manifest.getProperty("signing-key")) != (key != null)) {
             throw new NotABackup("its manifest and its signing key entry disagree");
         }
+        checkDigest(zip, database, manifest.getProperty(DATABASE_SHA256), "database file");
+        if (key != null) {
+            checkDigest(zip, key, manifest.getProperty(SIGNING_KEY_SHA256), "signing key");
+        }
         return new Checked(manifest, database, key);
+    }
+
+    static final String DATABASE_SHA256 = "database-sha256";
+    static final String SIGNING_KEY_SHA256 = "signing-key-sha256";
+
+    /** Backups from before the digests were written have none: for those, the zip's own checks stand. */
+    private static void checkDigest(ZipFile zip, ZipEntry entry, String expected, String what) throws NotABackup, IOException {
+        if (expected == null) {
+            return;
+        }
+        try (InputStream in = zip.getInputStream(entry)) {
+            if (!sha256(in).equals(expected)) {
+                throw new NotABackup("its " + what + " does not match the manifest's SHA-256: the file is damaged");
+            }
+        }
+    }
+
+    /** The hex SHA-256 of a stream, read to its end. */
+    static String sha256(InputStream in) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e); // every Java platform has SHA-256
+        }
+        byte[] buffer = new byte[64 * 1024];
+        for (int n; (n = in.read(buffer)) > 0; ) {
+            digest.update(buffer, 0, n);
+        }
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     static boolean isDatabaseFile(String name) {

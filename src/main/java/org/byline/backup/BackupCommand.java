@@ -5,6 +5,7 @@ import org.byline.ledger.SigningKey;
 import org.jdbi.v3.core.Jdbi;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.StringWriter;
 import java.nio.channels.FileChannel;
@@ -14,7 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.Properties;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -54,13 +57,16 @@ public final class BackupCommand {
             err.println("backup: cannot write " + file + ": directory " + dir + " does not exist");
             return 1;
         }
-        Path archive;
+        Path archive = null;
         Path h2Backup;
         try {
             // both owner-only on POSIX and with unpredictable names: they hold the whole database
             archive = Files.createTempFile(dir, ".byline-backup-", ".tmp");
             h2Backup = Files.createTempFile(dir, ".byline-backup-", ".h2.zip");
         } catch (IOException e) {
+            if (archive != null) {
+                CommandLine.deleteQuietly(archive);
+            }
             err.println("backup: cannot write in " + dir + ": " + CommandLine.describe(e));
             return 1;
         }
@@ -70,9 +76,11 @@ public final class BackupCommand {
             try (FileChannel written = FileChannel.open(archive, StandardOpenOption.WRITE)) {
                 written.force(true); // on disk before it is called a backup
             }
+            long bytes = Files.size(archive);
             Files.move(archive, file); // no replace: someone may have created FILE meanwhile
+            CommandLine.syncDirectory(dir); // the new name, too, survives a power cut
             out.println("Backed up the database" + (fingerprint != null ? " and the ledger signing key (" + fingerprint + ")" : "")
-                    + " to " + file + " (" + Files.size(file) + " bytes). Keep it secret: it holds the signing key and password hashes.");
+                    + " to " + file + " (" + bytes + " bytes). Keep it secret: it holds the signing key and password hashes.");
             if (fingerprint == null) {
                 err.println("backup: warning: no ledger signing key at " + config.ledgerKeyFile() + ", so none is in the backup");
             }
@@ -101,23 +109,35 @@ public final class BackupCommand {
         String fingerprint = Files.exists(keyFile) ? SigningKey.loadOrCreate(keyFile).fingerprint() : null;
         try (ZipFile h2 = new ZipFile(h2Backup.toFile());
              ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(archive))) {
-            zip.putNextEntry(new ZipEntry(BackupArchive.MANIFEST));
-            zip.write(manifest(fingerprint).getBytes(StandardCharsets.UTF_8));
-            zip.closeEntry();
-            int databaseFiles = 0;
+            List<ZipEntry> databaseFiles = new ArrayList<>();
             for (Enumeration<? extends ZipEntry> entries = h2.entries(); entries.hasMoreElements(); ) {
                 ZipEntry entry = entries.nextElement();
-                if (!entry.getName().endsWith(BackupArchive.DATABASE_SUFFIX)) {
-                    continue; // H2 adds nothing else a restore needs (no trace or lock files)
+                if (entry.getName().endsWith(BackupArchive.DATABASE_SUFFIX)) {
+                    databaseFiles.add(entry); // H2 adds nothing else a restore needs (no trace or lock files)
                 }
-                databaseFiles++;
-                zip.putNextEntry(new ZipEntry(BackupArchive.DATABASE_PREFIX + entry.getName()));
-                h2.getInputStream(entry).transferTo(zip);
-                zip.closeEntry();
             }
-            if (databaseFiles != 1) {
-                throw new IOException("H2's backup held " + databaseFiles + " database files, expected 1");
+            if (databaseFiles.size() != 1) {
+                throw new IOException("H2's backup held " + databaseFiles.size() + " database files, expected 1");
             }
+            ZipEntry database = databaseFiles.get(0);
+            String databaseDigest;
+            try (InputStream in = h2.getInputStream(database)) {
+                databaseDigest = BackupArchive.sha256(in);
+            }
+            String keyDigest = null;
+            if (fingerprint != null) {
+                try (InputStream in = Files.newInputStream(keyFile)) {
+                    keyDigest = BackupArchive.sha256(in);
+                }
+            }
+            zip.putNextEntry(new ZipEntry(BackupArchive.MANIFEST));
+            zip.write(manifest(fingerprint, databaseDigest, keyDigest).getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry(BackupArchive.DATABASE_PREFIX + database.getName()));
+            try (InputStream in = h2.getInputStream(database)) {
+                in.transferTo(zip);
+            }
+            zip.closeEntry();
             if (fingerprint != null) {
                 zip.putNextEntry(new ZipEntry(BackupArchive.SIGNING_KEY));
                 Files.copy(keyFile, zip);
@@ -127,8 +147,13 @@ public final class BackupCommand {
         return fingerprint;
     }
 
-    private static String manifest(String fingerprint) throws IOException {
+    /** The digests let restore tell a damaged backup from a good one before it writes anything. */
+    private static String manifest(String fingerprint, String databaseDigest, String keyDigest) throws IOException {
         Properties p = new Properties();
+        p.setProperty(BackupArchive.DATABASE_SHA256, databaseDigest);
+        if (keyDigest != null) {
+            p.setProperty(BackupArchive.SIGNING_KEY_SHA256, keyDigest);
+        }
         p.setProperty("format", BackupArchive.FORMAT);
         p.setProperty("created", Instant.now().toString());
         p.setProperty("database", "h2 " + org.h2.engine.Constants.VERSION);

@@ -4,8 +4,11 @@ import org.byline.Config;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /** What {@code backup FILE} and {@code restore FILE} share: their argument, their checks, their error messages. */
 final class CommandLine {
@@ -18,7 +21,12 @@ final class CommandLine {
             err.println(usage);
             return null;
         }
-        return Path.of(args[1]).toAbsolutePath().normalize();
+        try {
+            return Path.of(args[1]).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            err.println("not a file name: " + e.getReason() + " (" + usage + ")");
+            return null;
+        }
     }
 
     /** Whether the configured database is an H2 file (the one these commands copy), printing why not otherwise. */
@@ -37,6 +45,18 @@ final class CommandLine {
             message = e.getClass().getSimpleName() + ": " + message;
         }
         return message.lines().findFirst().orElse(message);
+    }
+
+    /**
+     * Syncs a directory, so that a name just moved into it is on disk (Linux opens a directory for
+     * this; where the platform cannot, the file's own sync has to do).
+     */
+    static void syncDirectory(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException ignored) {
+            // not supported here (e.g. Windows)
+        }
     }
 
     /** Removes a temporary or partly written file, if it is there. */

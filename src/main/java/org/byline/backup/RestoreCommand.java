@@ -119,7 +119,12 @@ public final class RestoreCommand {
             if (!Files.exists(keyFile)) {
                 place(zip, backup.signingKey(), keyFile, written);
             }
-            return SigningKey.loadOrCreate(keyFile).fingerprint();
+            String fingerprint = SigningKey.loadOrCreate(keyFile).fingerprint();
+            String expected = backup.manifest().getProperty("signing-key-fingerprint");
+            if (expected != null && !expected.equals(fingerprint)) {
+                throw new IOException("the restored signing key has fingerprint " + fingerprint + ", the backup's manifest says " + expected);
+            }
+            return fingerprint;
         } catch (IOException | RuntimeException e) {
             for (int i = written.size() - 1; i >= 0; i--) {
                 CommandLine.deleteQuietly(written.get(i)); // files first, then the directories made for them
@@ -142,5 +147,6 @@ public final class RestoreCommand {
         }
         Files.move(temp, target);
         written.add(target);
+        CommandLine.syncDirectory(dir);
     }
 }

@@ -12,11 +12,18 @@ import org.byline.support.WebClient;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
+import java.util.Properties;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -128,22 +135,13 @@ class BackupRestoreTest {
         assertThat(Files.readString(otherKey)).isEqualTo(keyBefore);
     }
 
+    /** A backup from before manifests held digests: the key is checked by loading it once restored. */
     @Test
     void aBackupWhoseSigningKeyDoesNotLoadIsNotRestoredAndLeavesNothing() throws IOException {
-        Path damaged = TestApp.freshDataDir().resolve("damaged-key.zip");
-        try (ZipFile original = new ZipFile(backup.toFile());
-             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(damaged))) {
-            for (ZipEntry entry : java.util.Collections.list(original.entries())) {
-                out.putNextEntry(new ZipEntry(entry.getName()));
-                if (entry.getName().equals(BackupArchive.SIGNING_KEY)) {
-                    out.write("not a key".getBytes(StandardCharsets.US_ASCII));
-                } else {
-                    try (var in = original.getInputStream(entry)) {
-                        in.transferTo(out);
-                    }
-                }
-            }
-        }
+        Path damaged = rewrittenBackup("damaged-key.zip", (name, bytes) ->
+                name.equals(BackupArchive.SIGNING_KEY) ? "not a key".getBytes(StandardCharsets.US_ASCII)
+                        : name.equals(BackupArchive.MANIFEST) ? withoutProperty(bytes, BackupArchive.SIGNING_KEY_SHA256)
+                        : bytes);
         Config site = emptySite();
 
         Cli restore = Cli.restore(site, damaged.toString());
@@ -175,6 +173,22 @@ class BackupRestoreTest {
         Cli restore = Cli.restore(site, zip.toString());
         assertThat(restore.exit()).isEqualTo(1);
         assertThat(restore.err()).contains("is not a Byline backup (no byline-backup.properties in it)");
+        assertThat(Files.exists(site.dataDir())).isFalse();
+    }
+
+    @Test
+    void restoreRefusesABackupWhoseDatabaseWasDamaged() throws IOException {
+        Path damaged = rewrittenBackup("damaged.zip", (name, bytes) -> {
+            if (name.startsWith(BackupArchive.DATABASE_PREFIX)) {
+                bytes[bytes.length / 2] ^= 1; // one bit, as a bad disk or a bad copy would
+            }
+            return bytes;
+        });
+        Config site = emptySite();
+
+        Cli restore = Cli.restore(site, damaged.toString());
+        assertThat(restore.exit()).isEqualTo(1);
+        assertThat(restore.err()).contains("is not a Byline backup (its database file does not match the manifest's SHA-256");
         assertThat(Files.exists(site.dataDir())).isFalse();
     }
 
@@ -231,6 +245,64 @@ class BackupRestoreTest {
         assertThat(backupUsage.err().strip()).startsWith("usage: backup FILE");
         assertThat(restoreUsage.exit()).isEqualTo(2);
         assertThat(restoreUsage.err().strip()).startsWith("usage: restore FILE");
+    }
+
+    @Test
+    void aFileNameThePlatformRefusesIsAUsageError() {
+        Cli backup = Cli.backup(emptySite(), "backup\u0000.zip");
+        assertThat(backup.exit()).isEqualTo(2);
+        assertThat(backup.err()).contains("not a file name", "usage: backup FILE");
+    }
+
+    @Test
+    void aRestoredKeyMustHaveTheManifestsFingerprint() throws IOException {
+        Path altered = rewrittenBackup("other-fingerprint.zip", (name, bytes) -> name.equals(BackupArchive.MANIFEST)
+                ? withProperty(bytes, "signing-key-fingerprint", "sha256:" + "0".repeat(64)) : bytes);
+        Config site = emptySite();
+
+        Cli restore = Cli.restore(site, altered.toString());
+        assertThat(restore.exit()).isEqualTo(1);
+        assertThat(restore.err()).contains("restore failed, nothing left behind", "the backup's manifest says sha256:000");
+        assertThat(Files.exists(site.dataDir())).isFalse();
+    }
+
+    /** A copy of the shared backup with each entry's bytes passed through {@code change} (entry name, bytes). */
+    private static Path rewrittenBackup(String fileName, BiFunction<String, byte[], byte[]> change) throws IOException {
+        Path copy = TestApp.freshDataDir().resolve(fileName);
+        try (ZipFile original = new ZipFile(backup.toFile());
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(copy))) {
+            for (ZipEntry entry : Collections.list(original.entries())) {
+                byte[] bytes;
+                try (var in = original.getInputStream(entry)) {
+                    bytes = in.readAllBytes();
+                }
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                out.write(change.apply(entry.getName(), bytes));
+                out.closeEntry();
+            }
+        }
+        return copy;
+    }
+
+    private static byte[] withoutProperty(byte[] manifest, String name) {
+        return changedManifest(manifest, p -> p.remove(name));
+    }
+
+    private static byte[] withProperty(byte[] manifest, String name, String value) {
+        return changedManifest(manifest, p -> p.setProperty(name, value));
+    }
+
+    private static byte[] changedManifest(byte[] manifest, Consumer<Properties> change) {
+        try {
+            Properties properties = new Properties();
+            properties.load(new ByteArrayInputStream(manifest));
+            change.accept(properties);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            properties.store(out, null);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static List<String> listing(Path dir) {
