@@ -1,6 +1,7 @@
 package org.byline.backup;
 
 import org.byline.Config;
+import org.byline.db.H2Files;
 import org.byline.ledger.SigningKey;
 import org.jdbi.v3.core.Jdbi;
 
@@ -89,7 +90,9 @@ public final class BackupCommand {
             err.println("backup: " + file + " was created while the backup ran; nothing replaced");
             return 1;
         } catch (IOException | RuntimeException e) {
-            err.println("backup failed: " + CommandLine.describe(e));
+            String hint = !H2Files.autoServer(config.dbUrl()) && CommandLine.describe(e).contains("already in use")
+                    ? " (this H2 URL has no AUTO_SERVER=TRUE, so only a stopped app can be backed up)" : "";
+            err.println("backup failed: " + CommandLine.describe(e) + hint);
             return 1;
         } finally {
             CommandLine.deleteQuietly(h2Backup);
