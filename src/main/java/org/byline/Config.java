@@ -65,8 +65,10 @@ public record Config(
      * <li>RETENTION_TIME=5000: with a store per write, H2 writes a chunk per write and keeps each
      * replaced chunk for the retention time (45 s by default) before reusing its space, so under steady
      * writes the file held 45 s of chunks (bench/H2FileGrowth.java). H2 waits that long so that the file
-     * system has written a chunk's replacement before its space is reused; the fsync after every
-     * write makes sure of that.</li>
+     * system has written a chunk's replacement before its space is reused. persistCommits fsyncs after
+     * every write request, so what an answer depends on is on disk long before; chunks H2 writes on
+     * its own (background stores, compaction) wait for the next request's fsync or the page cache's
+     * flush (about 30 s on Linux), which matters after a power cut, not after a killed process.</li>
      * </ul>
      */
     public static String h2FileUrl(Path dataDir) {

@@ -4,7 +4,11 @@ import org.byline.Config;
 
 import java.io.PrintStream;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * On PostgreSQL the database belongs to PostgreSQL's own tools: {@code pg_dump} takes a consistent
@@ -48,7 +52,7 @@ final class PostgresAdvice {
         String url = config.dbUrl().substring("jdbc:".length());
         // pg_dump takes a connection URI as its database name too; its query (which may hold a
         // password=) and any user:password@ are left out: these lines are for printing
-        String printable = url.replaceFirst("\\?.*$", "").replaceFirst("^(postgresql://)[^/@]*@", "$1");
+        String printable = url.replaceFirst("\\?.*$", "").replaceFirst("^(postgresql://)[^/?]*@", "$1");
         URI uri;
         try {
             uri = URI.create(url);
@@ -71,9 +75,17 @@ final class PostgresAdvice {
         return name.isEmpty() ? s.toString().strip() : s.append("-d ").append(quote(name)).toString();
     }
 
+    /** BYLINE_DB_USER, or else the URL's own user= (which the printed URL leaves out with its query). */
     private static String userOption(Config config) {
-        return config.dbUser().isBlank() ? "" : "-U " + quote(config.dbUser()) + " ";
+        String user = config.dbUser();
+        if (user.isBlank()) {
+            Matcher m = USER_PARAMETER.matcher(config.dbUrl());
+            user = m.find() ? URLDecoder.decode(m.group(1), StandardCharsets.UTF_8) : "";
+        }
+        return user.isBlank() ? "" : "-U " + quote(user) + " ";
     }
+
+    private static final Pattern USER_PARAMETER = Pattern.compile("[?&]user=([^&]*)");
 
     /** A POSIX shell word: single quotes, with any single quote written as '\''. */
     private static String quote(Object word) {

@@ -70,9 +70,12 @@ public final class Database implements AutoCloseable {
                 PrivateDirectories.closeToOthers(dataDir);
                 LOG.warn("data directory {} was open to other users; it is now the app user's only (mode 0700)", dataDir);
             }
-            if (!databaseDir.equals(dataDir) && H2Files.autoServer(config.dbUrl())) {
+            if (!databaseDir.equals(dataDir)) {
                 PrivateDirectories.create(databaseDir);
-                if (PrivateDirectories.openToOthers(databaseDir)) {
+                if (PrivateDirectories.openToOthers(databaseDir) && !H2Files.autoServer(config.dbUrl())) {
+                    LOG.warn("the directory of the H2 database, {}, is open to other users: they may read the database"
+                            + " file (password hashes, sessions); make it the app user's only (chmod 700)", databaseDir);
+                } else if (PrivateDirectories.openToOthers(databaseDir)) {
                     throw new IllegalStateException("the directory of the H2 database, " + databaseDir
                             + ", is open to other users, and with AUTO_SERVER its lock file holds the key to the"
                             + " database: make it the app user's only (chmod 700 " + databaseDir + ")");

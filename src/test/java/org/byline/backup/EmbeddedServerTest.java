@@ -70,8 +70,7 @@ class EmbeddedServerTest {
     @Test
     void aDataDirectoryOpenToOthersIsClosedAtStart() throws IOException {
         assumeFalse(TestDatabase.isPostgres(), "the embedded H2 database only");
-        Path dataDir = Files.createDirectories(TestApp.freshDataDir().resolve("data"),
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        Path dataDir = openToOthers(TestApp.freshDataDir().resolve("data"));
         TestApp.run(TestApp.config(dataDir, env -> { }), app -> { });
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir))).isEqualTo("rwx------");
     }
@@ -79,14 +78,20 @@ class EmbeddedServerTest {
     @Test
     void anAutoServerDatabaseInADirectoryOpenToOthersIsRefused() throws IOException {
         assumeFalse(TestDatabase.isPostgres(), "the embedded H2 database only");
-        Path shared = Files.createDirectories(TestApp.freshDataDir().resolve("shared"),
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        Path shared = openToOthers(TestApp.freshDataDir().resolve("shared"));
         Config config = TestApp.config(TestApp.freshDataDir(),
                 env -> env.put("BYLINE_DB_URL", "jdbc:h2:file:" + shared.resolve("byline") + ";AUTO_SERVER=TRUE"));
         assertThatThrownBy(() -> Database.open(config).close())
                 .hasMessageContaining(shared.toString()).hasMessageContaining("chmod 700");
         assertThat(shared.resolve("byline.mv.db")).doesNotExist();
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(shared))).isEqualTo("rwxr-xr-x");
+    }
+
+    /** 0755 whatever this process's umask (which a creation mode passes through). */
+    private static Path openToOthers(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return dir;
     }
 
     private static boolean isLoopback(NetworkInterface nic) {

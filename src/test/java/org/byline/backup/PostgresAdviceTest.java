@@ -44,7 +44,8 @@ class PostgresAdviceTest {
     @Test
     void aPasswordInTheUrlIsNeverPrinted() {
         assertThat(connection("jdbc:postgresql://localhost/by line?user=app&password=s3cret", ""))
-                .isEqualTo("-d 'postgresql://localhost/by line'");
+                .isEqualTo("-U app -d 'postgresql://localhost/by line'");
+        assertThat(connection("jdbc:postgresql://app:p@ss@db1,db2/byline", "")).isEqualTo("-d 'postgresql://db1,db2/byline'");
         assertThat(connection("jdbc:postgresql://db/byline?password=s3cret", "app")).doesNotContain("s3cret");
     }
 

@@ -30,5 +30,8 @@ class H2FilesTest {
     void autoServerIsReadFromTheOptions() {
         assertThat(H2Files.autoServer("jdbc:h2:file:/d/byline;auto_server=true;RETENTION_TIME=5000")).isTrue();
         assertThat(H2Files.autoServer("jdbc:h2:file:/d/byline;RETENTION_TIME=5000")).isFalse();
+        assertThat(H2Files.autoServer("jdbc:h2:file:/d/byline;AUTO_SERVER=1")).isTrue();
+        assertThat(H2Files.autoServer("jdbc:h2:file:/d/byline; Auto_Server = yes")).isTrue();
+        assertThat(H2Files.autoServer("jdbc:h2:file:/d/byline;AUTO_SERVER=FALSE")).isFalse();
     }
 }

@@ -51,6 +51,9 @@ class AcknowledgedWritesTest {
                 errorPages.register(cfg.routes);
                 new AcknowledgedWrites(persist, errorPages).register(cfg.routes);
                 cfg.routes.post("/probe", ctx -> ctx.redirect("/next", HttpStatus.SEE_OTHER));
+                cfg.routes.post("/refused", ctx -> {
+                    throw new HttpProblem(409, "You already reported this statement.");
+                });
                 cfg.routes.get("/probe", ctx -> ctx.result("read"));
             });
             JavalinTest.test(app, (server, unused) -> body.run(new WebClient("http://localhost:" + server.port())));
@@ -65,6 +68,15 @@ class AcknowledgedWritesTest {
         withProbe(persisted::incrementAndGet, client -> {
             assertThat(client.postRaw("/probe", Map.of()).status()).isEqualTo(303);
             assertThat(persisted).hasValue(1);
+        });
+    }
+
+    @Test
+    void aRefusedWriteKeepsItsOwnAnswerWhenPersistingFails() {
+        withProbe(() -> { throw DATABASE_CLOSED; }, client -> {
+            WebClient.Page answer = client.postRaw("/refused", Map.of());
+            assertThat(answer.status()).isEqualTo(409);
+            assertThat(answer.html().text()).contains("You already reported this statement.").doesNotContain("could not confirm");
         });
     }
 
