@@ -59,7 +59,8 @@ public final class Database implements AutoCloseable {
      * The data directory, and the directory of an H2 file served through AUTO_SERVER, are the app
      * user's alone: H2's lock file there holds the key to the database (Config.h2FileUrl). A data
      * directory an earlier version created 0755 is closed; another directory is not ours to change,
-     * so an open one stops the start with what to do.
+     * so an open one stops the start with what to do (without AUTO_SERVER there is no key, only the
+     * file itself to read: a warning).
      */
     private static void keepPrivate(Config config) {
         Path dataDir = config.dataDir().toAbsolutePath().normalize();
@@ -72,13 +73,14 @@ public final class Database implements AutoCloseable {
             }
             if (!databaseDir.equals(dataDir)) {
                 PrivateDirectories.create(databaseDir);
-                if (PrivateDirectories.openToOthers(databaseDir) && !H2Files.autoServer(config.dbUrl())) {
+                if (PrivateDirectories.openToOthers(databaseDir)) {
+                    if (H2Files.autoServer(config.dbUrl())) {
+                        throw new IllegalStateException("the directory of the H2 database, " + databaseDir
+                                + ", is open to other users, and with AUTO_SERVER its lock file holds the key to the"
+                                + " database: make it the app user's only (chmod 700 " + databaseDir + ")");
+                    }
                     LOG.warn("the directory of the H2 database, {}, is open to other users: they may read the database"
                             + " file (password hashes, sessions); make it the app user's only (chmod 700)", databaseDir);
-                } else if (PrivateDirectories.openToOthers(databaseDir)) {
-                    throw new IllegalStateException("the directory of the H2 database, " + databaseDir
-                            + ", is open to other users, and with AUTO_SERVER its lock file holds the key to the"
-                            + " database: make it the app user's only (chmod 700 " + databaseDir + ")");
                 }
             }
         } catch (IOException e) {
@@ -102,7 +104,7 @@ public final class Database implements AutoCloseable {
      * Puts every commit made so far into the database file, synced, before a write is acknowledged. H2
      * writes commits to its file in the background, up to 500 ms later, so a killed process lost
      * statements it had already acknowledged (CrashSafetyIT); {@link H2CommitSync} waits for the chunk
-     * that holds them and syncs the file, which also lets Config.h2FileUrl shorten H2's retention time
+     * that holds them, makes the file's header lead to it and syncs the file, which also lets Config.h2FileUrl shorten H2's retention time
      * safely. (H2's WRITE_DELAY=0 writes each commit too, but it stops the background writer that
      * reclaims old chunks: the file grew without bound, see bench/H2FileGrowth.java.) A PostgreSQL
      * commit is durable when it returns.
