@@ -21,6 +21,7 @@ import org.quicktheories.core.Gen;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -546,7 +547,16 @@ class BadInputPropertyTest {
         if (!attempt.contentType().isEmpty()) {
             headers.put("Content-Type", attempt.contentType());
         }
-        return client.send("POST", attempt.path(), headers, attempt.body(token));
+        byte[] body = attempt.body(token);
+        try {
+            return client.send("POST", attempt.path(), headers, body);
+        } catch (UncheckedIOException noAnswer) {
+            // Jetty answers some refusals before it has read a large body and then closes; the unread bytes
+            // can turn the close into a reset that overtakes the answer (seen twice in CI in ~10 runs, with
+            // 60 KB and 220 KB bodies; never reproduced alone). A second try tells that race from a server
+            // that never answers such a request, which fails again.
+            return client.send("POST", attempt.path(), headers, body);
+        }
     }
 
     /**
