@@ -4,6 +4,7 @@ import org.byline.db.H2Files;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -100,6 +101,11 @@ final class BackupArchive {
 
     /** The hex SHA-256 of a stream, read to its end. */
     static String sha256(InputStream in) throws IOException {
+        return copyWithSha256(in, OutputStream.nullOutputStream());
+    }
+
+    /** Copies a stream to its end and answers the hex SHA-256 of what it copied. */
+    static String copyWithSha256(InputStream in, OutputStream out) throws IOException {
         MessageDigest digest;
         try {
             digest = MessageDigest.getInstance("SHA-256");
@@ -109,6 +115,7 @@ final class BackupArchive {
         byte[] buffer = new byte[64 * 1024];
         for (int n; (n = in.read(buffer)) > 0; ) {
             digest.update(buffer, 0, n);
+            out.write(buffer, 0, n);
         }
         return HexFormat.of().formatHex(digest.digest());
     }

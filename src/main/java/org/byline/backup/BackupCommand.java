@@ -5,6 +5,7 @@ import org.byline.db.H2Files;
 import org.byline.ledger.SigningKey;
 import org.jdbi.v3.core.Jdbi;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -90,9 +91,10 @@ public final class BackupCommand {
             err.println("backup: " + file + " was created while the backup ran; nothing replaced");
             return 1;
         } catch (IOException | RuntimeException e) {
-            String hint = !H2Files.autoServer(config.dbUrl()) && CommandLine.describe(e).contains("already in use")
+            String cause = CommandLine.describe(e);
+            String hint = !H2Files.autoServer(config.dbUrl()) && cause.contains("already in use")
                     ? " (this H2 URL has no AUTO_SERVER=TRUE, so only a stopped app can be backed up)" : "";
-            err.println("backup failed: " + CommandLine.describe(e) + hint);
+            err.println("backup failed: " + cause + hint);
             return 1;
         } finally {
             CommandLine.deleteQuietly(h2Backup);
@@ -106,10 +108,11 @@ public final class BackupCommand {
                 .useHandle(h -> h.execute("BACKUP TO ?", target.toString()));
     }
 
-    /** Writes manifest, database file and key into {@code archive}; returns the key's fingerprint, or null without a key. */
+    /** Writes database file, key and manifest into {@code archive}; returns the key's fingerprint, or null without a key. */
     private static String writeArchive(Config config, Path h2Backup, Path archive) throws IOException {
         Path keyFile = config.ledgerKeyFile();
         String fingerprint = Files.exists(keyFile) ? SigningKey.loadOrCreate(keyFile).fingerprint() : null;
+        byte[] key = fingerprint != null ? Files.readAllBytes(keyFile) : null;
         try (ZipFile h2 = new ZipFile(h2Backup.toFile());
              ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(archive))) {
             List<ZipEntry> databaseFiles = new ArrayList<>();
@@ -123,29 +126,23 @@ public final class BackupCommand {
                 throw new IOException("H2's backup held " + databaseFiles.size() + " database files, expected 1");
             }
             ZipEntry database = databaseFiles.get(0);
+            // one pass each: the database is digested as it is copied, the key read once; the manifest,
+            // which needs both digests, goes last (restore finds it by name)
+            zip.putNextEntry(new ZipEntry(BackupArchive.DATABASE_PREFIX + database.getName()));
             String databaseDigest;
             try (InputStream in = h2.getInputStream(database)) {
-                databaseDigest = BackupArchive.sha256(in);
+                databaseDigest = BackupArchive.copyWithSha256(in, zip);
             }
+            zip.closeEntry();
             String keyDigest = null;
-            if (fingerprint != null) {
-                try (InputStream in = Files.newInputStream(keyFile)) {
-                    keyDigest = BackupArchive.sha256(in);
-                }
+            if (key != null) {
+                zip.putNextEntry(new ZipEntry(BackupArchive.SIGNING_KEY));
+                keyDigest = BackupArchive.copyWithSha256(new ByteArrayInputStream(key), zip);
+                zip.closeEntry();
             }
             zip.putNextEntry(new ZipEntry(BackupArchive.MANIFEST));
             zip.write(manifest(fingerprint, databaseDigest, keyDigest).getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
-            zip.putNextEntry(new ZipEntry(BackupArchive.DATABASE_PREFIX + database.getName()));
-            try (InputStream in = h2.getInputStream(database)) {
-                in.transferTo(zip);
-            }
-            zip.closeEntry();
-            if (fingerprint != null) {
-                zip.putNextEntry(new ZipEntry(BackupArchive.SIGNING_KEY));
-                Files.copy(keyFile, zip);
-                zip.closeEntry();
-            }
         }
         return fingerprint;
     }
