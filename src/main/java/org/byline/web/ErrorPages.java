@@ -15,6 +15,7 @@ import java.util.Map;
 public final class ErrorPages {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
     private static final String MESSAGE = "byline.errorMessage";
+    private static final String RENDERED = "byline.rendered";
 
     public record ErrorPage(Viewer viewer, int status, String title, String message) {
     }
@@ -56,7 +57,7 @@ public final class ErrorPages {
     }
 
     private void show(Context ctx, int status) {
-        if (ctx.attribute("byline.rendered") != null) {
+        if (ctx.attribute(RENDERED) != null) {
             return; // the handler already rendered a page of its own (e.g. a form re-shown with 401)
         }
         String message = ctx.attribute(MESSAGE);
@@ -85,7 +86,7 @@ public final class ErrorPages {
         LOG.warn("{} {} committed, but its commit could not be confirmed on disk", ctx.method(), ctx.path(), e);
         ctx.res().setHeader("Location", null); // a redirect would present the next page as if all was well
         ctx.header("Retry-After", "5");
-        ctx.attribute("byline.rendered", null);
+        ctx.attribute(RENDERED, null);
         ctx.attribute(MESSAGE, "The site could not confirm that your change was stored (it may be restarting). "
                 + "It probably was: look for it in a few seconds before sending it again.");
         ctx.status(503);
@@ -111,7 +112,7 @@ public final class ErrorPages {
 
     /** Marks a response whose page the handler rendered itself, so the error page does not replace it. */
     public static void keepRendered(Context ctx) {
-        ctx.attribute("byline.rendered", Boolean.TRUE);
+        ctx.attribute(RENDERED, Boolean.TRUE);
     }
 
     static String title(int status) {
